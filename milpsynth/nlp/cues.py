@@ -5,8 +5,8 @@ import re
 
 UPPER = re.compile(r"\b(?:at most|up to|no more than|not more than|not exceed|cannot exceed|can't exceed|"
                    r"must not exceed|should not exceed|does not exceed|do not exceed|will not exceed|"
-                   r"not be more than|maximum(?: of)?|max(?:imum)? of|available|budget|capacity|limit(?:ed)?|"
-                   r"less than|fewer than|below|within|only (?:has|have)|can hold|can only|at the most|"
+                   r"not be more than|maximum(?: of)?|max(?:imum)? of|available|budget|capacity|limited to|limit(?:ed)?|"
+                   r"less than|fewer than|below|within|only (?:has|have)|can only|at the most|"
                    r"cannot be bothered to \w+ more than|no greater than|not greater than|lower than)\b", re.I)
 LOWER = re.compile(r"\b(?:at least|no less than|not less than|no fewer than|minimum(?: of)?|a minimum|"
                    r"more than|greater than|exceed|exceeds|must (?:be )?(?:have|produce|make|sell|buy|order)|"
@@ -14,6 +14,11 @@ LOWER = re.compile(r"\b(?:at least|no less than|not less than|no fewer than|mini
                    r"should make up)\b", re.I)
 NEGATED_LOWER = re.compile(r"\b(?:cannot|can't|can not|not|never|unable to)\b[^.]{0,40}\b(?:more than|exceed)\b",
                            re.I)
+NEGATED_UPPER = re.compile(r"\b(?:cannot|can't|can not|not|never|unable to)\b(?: \w+){0,3} (?:less|fewer|lower) than\b|"
+                           r"\b(?:cannot|can't|can not|not|never)\b(?: \w+){0,2} (?:fall|go|drop|be) below\b", re.I)
+# what someone has: a capacity when no comparative says otherwise ('The farmer has access to 500 boxes')
+POSSESSION = re.compile(r"\b(?:has|have|owns?|possess(?:es)?)\b(?: \w+){0,3} (?:\$?\d|access to)|"
+                        r"\bat (?:its|their|his|her|our) disposal\b|\bthere (?:are|is) (?:only )?\$?\d", re.I)
 EQUAL = re.compile(r"\b(?:exactly|equal to|must equal|equals)\b", re.I)
 
 OBJECTIVE = re.compile(r"\b(?:maximi[sz]e|minimi[sz]e|maximi[sz]ing|minimi[sz]ing|optimi[sz]e|most profit|"
@@ -52,24 +57,36 @@ _WEAK = {"available", "budget", "capacity", "limit", "limited", "require", "requ
 def direction(text: str) -> str | None:
     """'<=' / '>=' / '==' from cue phrases, or None when the text gives none.
 
-    Comparatives ('at most', 'at least', 'cannot exceed') outrank nouns ('demand', 'budget')."""
+    Comparatives ('at most', 'at least', 'cannot exceed', 'cannot be less than') outrank nouns ('demand',
+    'available') and possession ('has 500 workers'); among nouns alone, the sentence that states the last
+    number (the right-hand side; earlier ones state rates) decides."""
+    if NEGATED_UPPER.search(text):
+        return ">="
     if NEGATED_LOWER.search(text):
         return "<="
-    up_all = [(m.start(), m.group(0).lower()) for m in UPPER.finditer(text)]
-    lo_all = [(m.start(), m.group(0).lower()) for m in LOWER.finditer(text)]
-    strong = [x for x in up_all + lo_all if x[1] not in _WEAK]
+    cues = [(m.start(), "<=", m.group(0).lower() in _WEAK) for m in UPPER.finditer(text)]
+    cues += [(m.start(), ">=", m.group(0).lower() in _WEAK) for m in LOWER.finditer(text)]
+    strong = [c for c in cues if not c[2]]
     if strong:
-        up_all = [x for x in up_all if x[1] not in _WEAK]
-        lo_all = [x for x in lo_all if x[1] not in _WEAK]
-    up = [pos for pos, _ in up_all]
-    lo = [pos for pos, _ in lo_all]
-    if up and not lo:
-        return "<="
-    if lo and not up:
-        return ">="
-    if up and lo:
-        # 'at least' and 'at most' both present: the cue nearest the first number decides
-        return "<=" if min(up) < min(lo) else ">="
+        senses = {sense for _, sense, _ in strong}
+        # both present: the cue nearest the start decides ('at most 40, and at least ...' is rare)
+        return senses.pop() if len(senses) == 1 else min(strong)[1]
+    weak = cues + [(m.start(), "<=", True) for m in POSSESSION.finditer(text)]
+    if weak:
+        if len({sense for _, sense, _ in weak}) == 1:
+            return weak[0][1]
+        last = _last_sentence_start(text)
+        in_last = [c for c in weak if c[0] >= last]
+        return min(in_last or weak)[1]
     if EQUAL.search(text):
         return "=="
     return None
+
+
+def _last_sentence_start(text: str) -> int:
+    """Start of the sentence that holds the text's last digit (0 when there is none or one sentence)."""
+    digits = [m.start() for m in re.finditer(r"\d", text)]
+    if not digits:
+        return 0
+    stops = [m.end() for m in re.finditer(r"[.;!?](?:\s|$)", text[:digits[-1]])]
+    return stops[-1] if stops else 0
