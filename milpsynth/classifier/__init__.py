@@ -27,11 +27,14 @@ def shipped_available() -> bool:
 
 
 def load_classifier(path=None, *, device: str | None = None, threads: int | None = None,
-                    quantize: bool | None = None, base: str | None = None, batch_size: int = 64):
+                    quantize: bool | None = None, base: str | None = None, batch_size: int = 64,
+                    align_direction: bool = True):
     """Load a trained classifier directory (default: the one shipped in the package).
 
     `device`: None/"auto" (CUDA if present, else CPU), "cpu" or "cuda[:n]". `threads`: torch CPU
     threads. `quantize`: dynamic int8 on the CPU; None = what the artefact's config recommends.
+    `align_direction`: a bound whose side contradicts the paragraph's words ('at most', 'cannot be less
+    than') takes the same family's other side (see `classifier.decoding`); False gives the raw model.
     """
     from .estimator import LoraClassifier
     p = Path(path) if path is not None else SHIPPED
@@ -41,7 +44,7 @@ def load_classifier(path=None, *, device: str | None = None, threads: int | None
         quantize = bool(json.loads(meta.read_text()).get("inference", {}).get("quantize", False)) \
             if meta.is_file() else False
     return LoraClassifier.load(p, base=base, device=device, quantize=quantize, threads=threads,
-                               batch_size=batch_size)
+                               batch_size=batch_size, align_direction=align_direction)
 
 
 def __getattr__(name):

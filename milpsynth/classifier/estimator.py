@@ -11,6 +11,7 @@ import numpy as np
 from ..document import Prediction
 from ..errors import ClassificationError
 from ..labels import FINE_NAMES, FINE_TO_TYPE, N_FINE, TYPE_NAMES
+from .decoding import aligned_type
 from .base import BUNDLED_BASE, base_record, check_base, resolve_base, save_artefact
 from .inference import predict_logits, quantize_int8, softmax
 from .training import TrainConfig
@@ -54,8 +55,9 @@ class LoraClassifier:
 
     def __init__(self, base: str | None = BUNDLED_BASE, config: TrainConfig | None = None, *,
                  batch_size: int = 64, device: str | None = None, quantize: bool = False,
-                 threads: int | None = None):
+                 threads: int | None = None, align_direction: bool = True):
         self.base = base
+        self.align_direction = align_direction
         self.config = config
         self.batch_size = batch_size
         self.device = device
@@ -128,17 +130,27 @@ class LoraClassifier:
 
     def predict(self, texts) -> list[Prediction]:
         """One `Prediction` per paragraph: the most probable type, the most probable fine label of it,
-        `prob` = that type's probability (fine probabilities of a type summed), `probs` per type."""
+        `prob` = that type's probability (fine probabilities of a type summed), `probs` per type.
+
+        With `align_direction` (the default) a bound whose side contradicts the paragraph's own words
+        moves to the same family's other side (`decoding.aligned_type`; the move is in `note`, and
+        `prob` is then the two types' probabilities together)."""
+        texts = _check_texts(texts)
         fine = self.predict_proba(texts)
         types = fine_to_type_proba(fine)
         preds = []
-        for f, t in zip(fine, types):
+        for text, f, t in zip(texts, fine, types):
             ty = int(t.argmax())
+            prob, note = float(t[ty]), ""
+            if self.align_direction:
+                moved, note = aligned_type(text, ty)
+                if moved != ty:
+                    prob, ty = float(t[ty] + t[moved]), moved
             members = np.flatnonzero(_FINE_TO_TYPE == ty)
             fi = int(members[f[members].argmax()])
-            preds.append(Prediction(type=ty, fine=fi, prob=float(t[ty]), source="lora",
+            preds.append(Prediction(type=ty, fine=fi, prob=prob, source="lora",
                                     probs={k: float(v) for k, v in enumerate(t)},
-                                    fine_probs={k: float(v) for k, v in enumerate(f)}))
+                                    fine_probs={k: float(v) for k, v in enumerate(f)}, note=note))
         return preds
 
     def score(self, texts, labels) -> float:
@@ -155,7 +167,8 @@ class LoraClassifier:
 
     @classmethod
     def load(cls, path, *, base: str | None = None, device: str | None = None, quantize: bool = False,
-             threads: int | None = None, batch_size: int = 64) -> "LoraClassifier":
+             threads: int | None = None, batch_size: int = 64,
+             align_direction: bool = True) -> "LoraClassifier":
         """Rebuild the base (the bundled one unless `base` is given), apply the adapter, merge it."""
         from .quiet import quiet_transformers
         p = Path(path)
@@ -178,7 +191,8 @@ class LoraClassifier:
         clf = cls(base=base_name, config=TrainConfig(**{**meta.get("training", {}),
                                                         "targets": tuple(meta.get("training", {}).get("targets", ()))
                                                         or TrainConfig().targets}),
-                  batch_size=batch_size, device=device, quantize=quantize, threads=threads)
+                  batch_size=batch_size, device=device, quantize=quantize, threads=threads,
+                  align_direction=align_direction)
         clf.tokenizer_ = tok
         clf.meta_ = meta
         clf._set_inference_model(model)

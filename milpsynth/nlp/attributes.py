@@ -26,7 +26,10 @@ GENERIC = {"unit", "each", "per", "require", "need", "take", "make", "use", "con
            "have", "with", "from", "into", "most", "least", "more", "less", "than", "available", "must", "should",
            "will", "would", "could", "can", "cannot", "only", "also", "formulate", "maximize", "minimize",
            "maximise", "minimise", "many", "much", "what", "which", "how", "company", "store", "want", "wants",
-           "able", "given", "used", "using", "well", "while", "while", "the", "and", "for", "are", "its", "all"}
+           "able", "given", "used", "using", "well", "while", "the", "and", "for", "are", "its", "all",
+           # verbs in -ing that name no resource ('making', 'producing'); other -ing words often do ('stitching')
+           "making", "producing", "having", "being", "selling", "buying", "getting", "doing", "including",
+           "following", "according", "remaining", "staying", "ensuring", "planning", "deciding", "trying"}
 _WORD = re.compile(r"[A-Za-z]{3,}")
 
 
@@ -35,7 +38,7 @@ def attribute_words(text: str) -> set[str]:
     for w in _WORD.findall(text.lower()):
         w = singular(w)
         w = SYNONYMS.get(w, w)
-        if w not in GENERIC and not w.endswith("ing"):
+        if w not in GENERIC:
             out.add(w)
     return out
 

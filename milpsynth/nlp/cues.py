@@ -54,12 +54,13 @@ _WEAK = {"available", "budget", "capacity", "limit", "limited", "require", "requ
          "within", "below"}
 
 
-def direction(text: str) -> str | None:
+def direction(text: str, *, strict: bool = False) -> str | None:
     """'<=' / '>=' / '==' from cue phrases, or None when the text gives none.
 
     Comparatives ('at most', 'at least', 'cannot exceed', 'cannot be less than') outrank nouns ('demand',
     'available') and possession ('has 500 workers'); among nouns alone, the sentence that states the last
-    number (the right-hand side; earlier ones state rates) decides."""
+    number (the right-hand side; earlier ones state rates) decides. `strict`: None when comparatives
+    of both sides occur ('at most 8 manual and at least 5 electric jacks')."""
     if NEGATED_UPPER.search(text):
         return ">="
     if NEGATED_LOWER.search(text):
@@ -69,6 +70,8 @@ def direction(text: str) -> str | None:
     strong = [c for c in cues if not c[2]]
     if strong:
         senses = {sense for _, sense, _ in strong}
+        if strict and len(senses) > 1:
+            return None
         # both present: the cue nearest the start decides ('at most 40, and at least ...' is rare)
         return senses.pop() if len(senses) == 1 else min(strong)[1]
     weak = cues + [(m.start(), "<=", True) for m in POSSESSION.finditer(text)]

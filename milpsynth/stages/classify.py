@@ -44,6 +44,8 @@ class Classify:
                     problem.warnings.append(
                         f"paragraph {p.index + 1}: classified as type {pred.type} with low confidence "
                         f"({pred.prob:.2f}); check it or override with types={{{p.index + 1}: ...}}")
+                elif pred.note:
+                    problem.warnings.append(f"paragraph {p.index + 1}: {pred.note}; read as type {pred.type}")
                 p.prediction = pred
         one_objective(problem)
         return problem
