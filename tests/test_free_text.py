@@ -6,6 +6,7 @@ import pytest
 from milpsynth import formulate
 from milpsynth.nl4opt import is_nl4opt_line, to_record
 from milpsynth.reference import parse_reference
+from milpsynth.variables import Variable
 from milpsynth.stages.split_statements import _pieces
 from conftest import DATA
 
@@ -32,7 +33,21 @@ def test_coordinated_bounds_are_distributed_with_their_cue():
     assert _pieces("The paste must contain a minimum of 130 units of spice and 90 units of flavor.") == [
         "The paste must contain a minimum of 130 units of spice", "a minimum 90 units of flavor."]
     assert _pieces("The shop has 150 hours of cutting time and 300 hours of sewing time available.") == [
-        "The shop has 150 hours of cutting time", "300 hours of sewing time available."]
+        "The shop has 150 hours of cutting time available", "300 hours of sewing time available."]
+
+
+def test_each_attribute_keeps_its_own_coefficients():
+    text = ("A suit store makes 2-piece and 3-piece suits. To make a 2-piece suit requires 1 hour of measuring "
+            "and 4 hours of stitching. To make a 3-piece suit requires 2 hours of measuring and 5 hours of "
+            "stitching. The store has 150 hours of measuring time and 300 hours of stitching time available. "
+            "The profit per 2-piece suit is $600 and the profit per 3-piece suit is $800. Formulate a LP to "
+            "maximize profit?")
+    suits = [Variable("two_piece", "integer", "2-piece suits", ["2-piece suits", "2-piece suit"]),
+             Variable("three_piece", "integer", "3-piece suits", ["3-piece suits", "3-piece suit"])]
+    f = formulate(text, variables=suits, classify="rules")
+    assert [c.display for c in f.paragraph_constraints] == ["two_piece + 2*three_piece <= 150",
+                                                            "4*two_piece + 5*three_piece <= 300"]
+    assert str(f.objective) == "maximize 600*two_piece + 800*three_piece"
 
 
 def test_condition_is_cut_off_the_question():

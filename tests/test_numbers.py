@@ -31,6 +31,18 @@ def test_direction_comparatives_outrank_nouns():
     assert direction("Each van carries 40 parcels") is None
 
 
+def test_direction_negations_possession_and_the_right_hand_side_sentence():
+    from milpsynth.nlp.cues import direction
+    assert direction("The total number of nurses and doctors on duty cannot be less than 25.") == ">="
+    assert direction("The total available hours for packing is limited to 510 hours per month.") == "<="
+    assert direction("The farmer has access to 500 boxes.") == "<="
+    assert direction("Large cans can hold 6 litres while small cans can hold 2. At least 120 litres are needed.") == ">="
+    # 'required' states a rate; the sentence with the right-hand side says 'available'
+    assert direction("To make a suit, 4 hours of stitching are required. The store has 300 hours available.") == "<="
+    assert direction("at most 8 manual and at least 5 electric jacks") == "<="
+    assert direction("at most 8 manual and at least 5 electric jacks", strict=True) is None
+
+
 def test_nonnegativity_remarks_are_dropped_from_free_text():
     from milpsynth.stages.split_statements import sentences
     assert sentences("They make x1 cakes and x2 pies (x1 and x2 are unknowns both greater than or equal to 0). "

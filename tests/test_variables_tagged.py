@@ -27,9 +27,22 @@ class ScriptedTagger:
 def test_grouping_by_number_and_unambiguous_suffix():
     assert group_mentions(["dining tables", "chairs", "dining table", "chair", "tables"]) == [
         ["dining tables", "dining table", "tables"], ["chairs", "chair"]]
-    # 'tables' is ambiguous between two kinds of table: it stays on its own
-    assert group_mentions(["dining tables", "coffee tables", "tables"]) == [
-        ["dining tables"], ["coffee tables"], ["tables"]]
+    # 'tables' names what two kinds of table have in common: the category, not a decision
+    assert group_mentions(["dining tables", "coffee tables", "tables"]) == [["dining tables"], ["coffee tables"]]
+    assert group_mentions(["cell-phone", "regular cell-phones", "foldable cell-phone", "regular one"]) == [
+        ["regular cell-phones", "regular one"], ["foldable cell-phone"]]
+
+
+def test_grouping_by_prefix_middle_words_generic_heads_and_ie_plurals():
+    assert group_mentions(["2-piece", "3-piece suits", "2-piece suit", "3-piece suit"]) == [
+        ["2-piece", "2-piece suit"], ["3-piece suits", "3-piece suit"]]
+    assert group_mentions(["manual pallet jack", "electric pallet jack", "electric jacks"]) == [
+        ["manual pallet jack"], ["electric pallet jack", "electric jacks"]]
+    assert group_mentions(["single-load model", "double-load", "single-load machine"]) == [
+        ["single-load model", "single-load machine"], ["double-load"]]
+    assert group_mentions(["hoodies", "t-shirts", "hoodie"]) == [["hoodies", "hoodie"], ["t-shirts"]]
+    # a generic first mention joins the one specific kind that follows
+    assert group_mentions(["trucks", "large trucks", "truck"]) == [["trucks", "truck", "large trucks"]]
 
 
 def test_tagged_variables_drive_formulation_of_free_text():

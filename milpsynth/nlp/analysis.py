@@ -56,10 +56,24 @@ def _content_words(text: str) -> set[str]:
 
 
 def refers_to_whole(a: Analysis, problem) -> bool:
-    """A sum over all variables needs a cue: 'total', 'all', or a word the objective paragraph also uses
-    for the decisions ('acres', 'pastries'); a paragraph about something unknown ('sofas') has none."""
+    """A sum over all variables needs a cue: 'total', 'all', a word the objective paragraph also uses
+    for the decisions ('acres', 'pastries'), or the noun the decisions' names end in ('textbooks' for
+    'paperback textbooks' and 'hardcover textbooks'); a paragraph about something unknown ('sofas')
+    has none."""
     from . import cues
     if cues.TOTAL.search(a.text):
         return True
     objective = next((q.text for q in problem.paragraphs if q.type == 0), "")
-    return bool(_content_words(a.text) & _content_words(fold(objective)))
+    words = _content_words(a.text)
+    return bool(words & (_content_words(fold(objective)) | _head_nouns(problem.variables)))
+
+
+def _head_nouns(variables) -> set[str]:
+    """Last words of the decisions' multi-word names and mentions ('cell-phones' -> 'phone')."""
+    heads = set()
+    for v in variables.quantities if variables is not None else ():
+        for form in list(v.mentions or []) + [v.label or ""]:
+            words = re.findall(r"[A-Za-z]{4,}", form)
+            if len(form.replace("-", " ").split()) > 1 and words:
+                heads.add(singular(words[-1].lower()))
+    return heads - _CONTENT_STOP

@@ -33,13 +33,28 @@ GENERIC = {"unit", "each", "per", "require", "need", "take", "make", "use", "con
 _WORD = re.compile(r"[A-Za-z]{3,}")
 
 
+KEYS = set(SYNONYMS.values())     # broad kinds (cost, time, ...): shared by many attributes
+
+
+def stem(word: str) -> str:
+    """A light stem, so that 'mixing' meets 'mix' and 'measuring' 'measure' ('cutting' -> 'cut')."""
+    w = word
+    if w.endswith("ing") and len(w) > 5:
+        w = w[:-3]
+        if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiousl":
+            w = w[:-1]
+    elif w.endswith("e") and len(w) > 4:
+        w = w[:-1]
+    return w
+
+
 def attribute_words(text: str) -> set[str]:
     out = set()
     for w in _WORD.findall(text.lower()):
         w = singular(w)
         w = SYNONYMS.get(w, w)
         if w not in GENERIC:
-            out.add(w)
+            out.add(w if w in KEYS else stem(w))
     return out
 
 
@@ -50,10 +65,18 @@ class Attribute:
     coefs: dict[str, float] = field(default_factory=dict)
 
     def score(self, words: set[str], money: bool | None) -> float:
-        overlap = len(self.words & words)
+        """Shared words, a specific one ('stitching') counting twice a broad kind ('time')."""
+        shared = self.words & words
+        overlap = len(shared) + len(shared - KEYS)
         if money is not None and overlap:
             overlap += 0.5 if money == self.money else -0.5
         return overlap
+
+    def conflicts(self, words: set[str]) -> bool:
+        """Both name something specific and they share none of it ('hours of measuring' and 'hours of
+        stitching' are two attributes, though both are time)."""
+        mine, theirs = self.words - KEYS, words - KEYS
+        return bool(mine) and bool(theirs) and not (mine & theirs)
 
 
 def _masked(a: Analysis, start: int, end: int) -> str:
@@ -77,8 +100,7 @@ def triples(a: Analysis, clauses: list[tuple[int, int]]) -> list[tuple[str, floa
             sentence_end = s + (nxt.end() if nxt else len(a.text) - s)
             last_var = None
         vars_here = list(dict.fromkeys(m.var for m in a.mentions if s <= m.start < e))
-        nums = [n for n in a.values if s <= n.start < e
-                and not (n.value == 1 and re.match(r"\s+\w+\s+of\b", a.text[n.end:]))]   # 'one unit of X'
+        nums = [n for n in a.values if s <= n.start < e and not _one_unit_of(a, n)]
         if len(vars_here) == 1:
             last_var = vars_here[0]
         if len(nums) != 1:
@@ -92,11 +114,18 @@ def triples(a: Analysis, clauses: list[tuple[int, int]]) -> list[tuple[str, floa
     return out
 
 
+def _one_unit_of(a: Analysis, n) -> bool:
+    """'One unit of peppers contains 12 units of spice': the 1 measures the decision, not an attribute."""
+    m = re.match(r"\s+\w+\s+of\s+", a.text[n.end:]) if n.value == 1 else None
+    return bool(m) and any(x.start == n.end + m.end() for x in a.mentions)
+
+
 def build_table(found: list[tuple[str, float, set[str], bool]]) -> list[Attribute]:
     table: list[Attribute] = []
     for var, value, words, money in found:
-        best = max(table, key=lambda at: at.score(words, money), default=None)
-        if best is not None and best.score(words, money) >= 1 and var not in best.coefs:
+        fits = [at for at in table if var not in at.coefs and not at.conflicts(words)]
+        best = max(fits, key=lambda at: at.score(words, money), default=None)
+        if best is not None and best.score(words, money) >= 1:
             best.coefs[var] = value
             best.words |= words
         else:

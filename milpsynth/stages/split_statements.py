@@ -80,11 +80,19 @@ def _distribute(piece: str) -> list[str]:
         start = m.end()
     out.append(piece[start:].strip(" ,"))
     for i in range(1, len(out)):
-        if not (cues.UPPER.search(out[i]) or cues.LOWER.search(out[i])):
-            before = list(cues.UPPER.finditer(out[i - 1])) + list(cues.LOWER.finditer(out[i - 1]))
+        if not _cue(out[i]):
+            before = _cue(out[i - 1])
             if before:
                 out[i] = max(before, key=lambda m: m.start()).group(0) + " " + out[i]
+    # a cue that closes the list ('150 hours of measuring and 300 of stitching available') serves all
+    last = _cue(out[-1])
+    if last and last[-1].end() == len(out[-1].rstrip(" .")):
+        out = [o if _cue(o) else f"{o} {last[-1].group(0)}" for o in out]
     return [o for o in out if o]
+
+
+def _cue(text: str) -> list[re.Match]:
+    return sorted(list(cues.UPPER.finditer(text)) + list(cues.LOWER.finditer(text)), key=lambda m: m.start())
 
 
 def _shares_rhs(left: str, right: str) -> bool:

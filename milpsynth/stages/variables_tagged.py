@@ -12,38 +12,91 @@ from ..nlp.mentions import fold, singular
 from .variables_rules import RuleVariables
 
 
-def _key(mention: str) -> tuple[str, ...]:
+# head nouns that stand for 'the kind of thing just named' ('the regular one', 'the single-load model')
+GENERIC_HEADS = {"one", "ones", "model", "models", "type", "types", "kind", "kinds", "version", "versions",
+                 "variety", "varieties", "option", "options"}
+_DROP = {"a", "an", "the", "each", "every", "per", "of"}
+
+
+def _keys(mention: str) -> set[tuple[str, ...]]:
+    """Normalised word tuples of a mention: lower case, no articles, no generic head ('regular one' ->
+    ('regular',)), last word singular (both readings of '-ies': 'hoodies' -> hoodie / hoody)."""
     words = fold(mention).lower().replace("-", " ").split()
     words = [w.strip("'’\".,;:()") for w in words]
-    words = [w for w in words if w and w not in ("a", "an", "the", "each", "every", "per")]
-    return tuple(words[:-1] + [singular(words[-1])]) if words else ()
+    words = [w for w in words if w and w not in _DROP]
+    if len(words) > 1 and words[-1] in GENERIC_HEADS:
+        words = words[:-1]
+    if not words:
+        return set()
+    head = words[-1]
+    heads = {singular(head)} | ({head[:-1]} if head.endswith("ies") else set())
+    return {tuple(words[:-1] + [h]) for h in heads}
 
 
-def _suffix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    return 0 < len(short) < len(long) and long[-len(short):] == short
+def _relation(k: tuple[str, ...], x: tuple[str, ...]) -> int:
+    """How closely two keys name one decision: 0 the same, 1 one starts the other ('2-piece' / '2-piece
+    suit') or drops middle words ('electric jacks' / 'electric pallet jacks'), 2 one ends the other
+    ('tables' / 'dining tables'), 3 unrelated."""
+    if k == x:
+        return 0
+    short, long = sorted((k, x), key=len)
+    if len(short) == len(long):
+        return 3
+    if long[:len(short)] == short:
+        return 1
+    if short[0] == long[0] and short[-1] == long[-1] and _subsequence(short, long):
+        return 1
+    return 2 if long[-len(short):] == short else 3
+
+
+def _subsequence(short, long) -> bool:
+    it = iter(long)
+    return all(w in it for w in short)
 
 
 def group_mentions(mentions: list[str]) -> list[list[str]]:
-    """Mentions of the same decision, in order of first appearance."""
+    """Mentions of the same decision, in order of first appearance.
+
+    A mention joins the group it relates to most closely (`_relation`) when exactly one group is that
+    close; a longer mention never joins a shorter one through its ending alone ('regular cell-phones'
+    after 'cell-phone' starts a group). Then a group naming only what others end in is dropped: into
+    the one group it ends, or as the category when it ends two or more ('cell-phones' beside 'regular'
+    and 'foldable cell-phones', 'tables' beside two kinds of table)."""
     groups: list[list[str]] = []
     keys: list[set[tuple[str, ...]]] = []
     for m in mentions:
-        k = _key(m)
-        if not k:
+        ks = _keys(m)
+        if not ks:
             continue
-        exact = [i for i, ks in enumerate(keys) if k in ks]
-        if exact:
-            groups[exact[0]].append(m)
-            keys[exact[0]].add(k)
-            continue
-        partial = [i for i, ks in enumerate(keys) if any(_suffix(k, x) or _suffix(x, k) for x in ks)]
-        if len(partial) == 1:            # 'tables' joins 'dining tables' only when unambiguous
-            groups[partial[0]].append(m)
-            keys[partial[0]].add(k)
+        closeness = [min(_relation(k, x) for k in ks for x in g) for g in keys]
+        for i, g in enumerate(keys):
+            if closeness[i] == 2 and max(map(len, ks)) > max(map(len, g)):
+                closeness[i] = 3
+        best = min(closeness, default=3)
+        near = [i for i, c in enumerate(closeness) if c == best]
+        if best < 3 and len(near) == 1:
+            groups[near[0]].append(m)
+            keys[near[0]] |= ks
         else:
             groups.append([m])
-            keys.append({k})
-    return groups
+            keys.append(set(ks))
+    first = {i: i for i in range(len(groups))}          # where each group first appeared
+    for i in range(len(groups)):
+        ends = [j for j in range(len(groups)) if j != i and groups[j] and _ends(keys[i], keys[j])]
+        if len(ends) == 1:
+            j = ends[0]
+            groups[j] = groups[i] + groups[j] if first[i] < first[j] else groups[j] + groups[i]
+            first[j] = min(first[i], first[j])
+            keys[j] |= keys[i]
+        if ends:
+            groups[i], keys[i] = [], set()
+    return [g for _, g in sorted((first[i], g) for i, g in enumerate(groups) if g)]
+
+
+def _ends(short_keys: set[tuple[str, ...]], long_keys: set[tuple[str, ...]]) -> bool:
+    """Every key of the first group ends a longer key of the second, or is its head noun."""
+    return bool(short_keys) and all(
+        any(len(x) > len(k) and (x[-len(k):] == k or x[-1] == k[-1]) for x in long_keys) for k in short_keys)
 
 
 class TaggedVariables(RuleVariables):
