@@ -16,7 +16,7 @@ from .mentions import singular
 # words that mean the same attribute in these problems, mapped to one key
 SYNONYMS = {
     "cost": "cost", "costs": "cost", "spend": "cost", "spent": "cost", "budget": "cost", "price": "cost",
-    "pay": "cost", "expense": "cost", "expenses": "cost", "invest": "cost", "investment": "cost", "fund": "cost",
+    "pay": "cost", "paid": "cost", "pays": "cost", "wage": "cost", "salary": "cost", "expense": "cost", "expenses": "cost", "invest": "cost", "investment": "cost", "fund": "cost",
     "hour": "time", "minute": "time", "time": "time", "labor": "time", "labour": "time", "day": "time",
     "profit": "profit", "earn": "profit", "earns": "profit", "net": "profit", "gain": "profit", "yield": "profit",
     "space": "space", "sq": "space", "ft": "space", "area": "space", "floor": "space", "feet": "space",
@@ -27,6 +27,7 @@ GENERIC = {"unit", "each", "per", "require", "need", "take", "make", "use", "con
            "will", "would", "could", "can", "cannot", "only", "also", "formulate", "maximize", "minimize",
            "maximise", "minimise", "many", "much", "what", "which", "how", "company", "store", "want", "wants",
            "able", "given", "used", "using", "well", "while", "the", "and", "for", "are", "its", "all",
+           "every", "average", "has", "had", "was", "were", "been", "get", "gets",
            # verbs in -ing that name no resource ('making', 'producing'); other -ing words often do ('stitching')
            "making", "producing", "having", "being", "selling", "buying", "getting", "doing", "including",
            "following", "according", "remaining", "staying", "ensuring", "planning", "deciding", "trying"}

@@ -16,7 +16,7 @@ from ..nlp.analysis import Analysis, analyse, refers_to_whole
 from ..nlp.numbers import Num
 
 _CLAUSE_SPLIT = re.compile(r"[.;:]\s+|,\s*|\s+and\s+|\s+while\s+|\s+whereas\s+")
-_PRODUCT = re.compile(r"\b(?:product|multiplied by|times the number of|squared)\b", re.I)
+_PRODUCT = re.compile(r"\b(?:the product of|multiplied by|squared)\b", re.I)   # not 'units of product'
 
 
 def _clauses(a: Analysis) -> list[tuple[int, int]]:
@@ -134,6 +134,10 @@ class RuleSlotFiller:
             raise GenerationError("found no number for the bound of the sum", paragraph=p.index)
         names = a.vars_in_order
         counting = bool(cues.COUNT_OF_TYPES.search(a.text)) and len(names) != 1
+        if not names and not counting:
+            weighted = self._as_weighted(problem, a, p)
+            if weighted is not None:
+                return weighted
         if len(names) < 2:
             if not names and not refers_to_whole(a, problem):
                 raise VariableError("names no known variable and no total of them (known: "
@@ -145,6 +149,24 @@ class RuleSlotFiller:
             bound = self._count_bound(a, p)
             names = [problem.variables.indicator(n) for n in names]
         return {"vars": names, "bound": bound}
+
+    def _as_weighted(self, problem, a, p) -> dict | None:
+        """A bound on a sum that names no decision but what the facts give each decision a rate of
+        ('at most $200 to spend', 'deliver at least 800 packages' where a drone carries 4): the
+        weighted sum of the same side (type 3/7), said in the paragraph's notes and the warnings."""
+        money = a.values[0].kind == "money"
+        at = attributes.refer(problem, a, money)
+        if at is None or len(at.coefs) < 2:
+            return None
+        specific = at.score(attributes.attribute_words(a.text), None) >= 2
+        if not (money and at.money) and not (specific and not re.search(r"\bnumber of\b", a.text, re.I)):
+            return None
+        t = 3 if p.type == 2 else 7
+        p.prediction = p.prediction.as_type(t, f"type {p.type} names no decision, but the facts give each "
+                                               f"one a rate of what it bounds: a weighted sum")
+        problem.warnings.append(f"paragraph {p.index + 1}: {p.prediction.note}; read as type {t}")
+        p.notes.append("coefficients taken from the facts this statement refers to")
+        return {"coefs": dict(at.coefs), "bound": _bound(a.values, a, p)}
 
     @staticmethod
     def _count_bound(a, p) -> float:

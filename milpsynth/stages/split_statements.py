@@ -21,7 +21,7 @@ _SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z(\"'$0-9])")
 _CONSTRAINT_CUE = re.compile(cues.UPPER.pattern + "|" + cues.LOWER.pattern + "|" + cues.COMPARE.pattern
                              + r"|\b(?:must|should|cannot|can't|need|needs|required|has to|have to)\b", re.I)
 _JOIN = re.compile(r",?\s+(?:and|while|but)\s+(?=(?:the|a|an|at|no|each|there|they|it|its|their|this|"
-                   r"up|only|at least|at most|[a-z]+ (?:must|should|cannot|can)\b))", re.I)
+                   r"up|only|at least|at most|must|should|cannot|has to|have to|needs? to|[a-z]+ (?:must|should|cannot|can)\b))", re.I)
 _CONDITION_FIRST = re.compile(r"^(?:if|given that|since|assuming)\b(?P<cond>[^,]+),\s*(?P<rest>.+)$", re.I)
 
 

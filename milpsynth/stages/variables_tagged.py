@@ -7,6 +7,8 @@ the rule-based stage.
 """
 from __future__ import annotations
 
+import re
+
 from ..document import Problem
 from ..nlp.mentions import fold, singular
 from .variables_rules import RuleVariables
@@ -99,6 +101,19 @@ def _ends(short_keys: set[tuple[str, ...]], long_keys: set[tuple[str, ...]]) -> 
         any(len(x) > len(k) and (x[-len(k):] == k or x[-1] == k[-1]) for x in long_keys) for k in short_keys)
 
 
+def _measured(text: str, group: list[str], others: list[list[str]]) -> bool:
+    """A noun counted per unit of another decision ('The rickshaws can take 50 coconuts each'): a
+    number right before it, another decision earlier in the same sentence, and 'each'/'per'/'every'
+    after it. Such a noun is a total of the decisions (an objective or a constraint), not one."""
+    forms = "|".join(re.escape(m.strip()) for m in sorted(set(group), key=len, reverse=True))
+    other = "|".join(re.escape(m.strip()) for g in others for m in g)
+    if not forms or not other:
+        return False
+    rate = re.compile(r"(?:^|[.!?]\s)[^.!?]*?\b(?:" + other + r")\b[^.!?]*?\b\d[\d,.]*\s+(?:" + forms
+                      + r")\b[^.!?]{0,30}?\b(?:each|per|every|a (?:trip|day|hour|week|month))\b", re.I)
+    return bool(rate.search(text))
+
+
 class TaggedVariables(RuleVariables):
     name = "tagger"
 
@@ -117,6 +132,11 @@ class TaggedVariables(RuleVariables):
         groups = group_mentions([e.text for e in entities if e.label == "VAR"])
         if not groups:
             return super()._candidates(problem, objective_text)
+        measured = [g for g in groups if _measured(problem.text, g, [o for o in groups if o is not g])]
+        if measured and len(groups) - len(measured) >= 2:
+            problem.warnings.append("not decisions but what they carry or make (counted per unit of a "
+                                    "decision): " + ", ".join(g[0].strip() for g in measured))
+            groups = [g for g in groups if not any(g is m for m in measured)]
         return [(g[0].strip(), [m.strip() for m in g[1:]]) for g in groups]
 
 
