@@ -117,3 +117,47 @@ def test_nl4opt_dev_documents_read(need_data):
     assert len(readable) >= 18
     first = recs[0]
     assert first["true_model"].splitlines()[0] == "Maximize 50*rickshaws + 30*ox_carts"
+
+
+def _vars(*specs):
+    return [Variable(name, "integer", forms[0], list(forms)) for name, *forms in specs]
+
+
+def test_respectively_pairs_numbers_with_the_decisions_in_order():
+    from milpsynth.nlp.analysis import analyse
+    from milpsynth.stages.generate_rules import respectively
+    from milpsynth.variables import VariableTable
+    table = VariableTable.build(_vars(("standard", "Standard"), ("plus", "Plus"), ("premium", "Premium")),
+                                pure_binary=False)
+    a = analyse("The profit per ton is $1500, $2500 and $5500 for the Standard, Plus, and Premium grades "
+                "respectively.", table)
+    assert respectively(a) == {"standard": 1500, "plus": 2500, "premium": 5500}
+    a = analyse("The Standard, Plus and Premium grades earn $1500 and $2500 respectively.", table)
+    assert respectively(a) == {}          # three decisions, two numbers: no pairing is guessed
+
+
+def test_a_supply_is_a_statement_and_each_item_of_a_list_is_one():
+    from milpsynth.stages.split_statements import _cut
+    assert _cut("The company produces 150 tons of iron ore and 35 tons of zinc ore each month.") == [
+        ("The company produces 150 tons of iron ore", True), ("35 tons of zinc ore each month.", True)]
+    assert _cut("Each truck has 3 axles.") == [("Each truck has 3 axles.", False)]     # a rate, not a supply
+
+
+def test_a_sum_naming_no_decision_reads_the_rate_the_facts_give():
+    text = ("A company delivers packages with drones and couriers. A drone can transport 4 packages every hour "
+            "while a courier can transport 25 packages every hour. The company needs to deliver at least 800 "
+            "packages. How many of each should be used to minimize the total number of drones and couriers?")
+    from test_formulate import scripted_pipeline
+    pipe = scripted_pipeline({"The company needs": (6, 0.9, {6: 0.9, 2: 0.1}), "How many": (0, 0.99, {0: 0.99})})
+    f = formulate(text, variables=_vars(("drones", "drones", "drone"), ("couriers", "couriers", "courier")),
+                  pipeline=pipe)
+    assert [c.display for c in f.paragraph_constraints] == ["4*drones + 25*couriers >= 800"]
+    assert f.paragraphs[0].type == 7 and "weighted sum" in f.paragraphs[0].prediction.note
+
+
+def test_a_noun_counted_per_unit_of_a_decision_is_not_a_decision():
+    from milpsynth.stages.variables_tagged import _measured
+    text = ("A seller transports coconuts using rickshaws or ox carts. The rickshaws can take 50 coconuts each "
+            "and cost $10 per trip.")
+    assert _measured(text, ["coconuts"], [["rickshaws"], ["ox carts"]])
+    assert not _measured(text, ["rickshaws"], [["coconuts"], ["ox carts"]])

@@ -92,9 +92,17 @@ def _masked(a: Analysis, start: int, end: int) -> str:
 def triples(a: Analysis, clauses: list[tuple[int, int]]) -> list[tuple[str, float, set[str], bool]]:
     """(var, value, words, money) for each clause with one number and one variable (or the sentence's
     single variable, for a clause like '... and cost $10 per trip')."""
+    from ..stages.generate_rules import respectively
     out = []
     last_var = None
     sentence_end = 0
+    for m in re.finditer(r"[^.!?]+", a.text):       # '$1500, $2500 and $5500 for A, B and C respectively'
+        pairs = respectively(a, m.start(), m.end())
+        money = any(n.kind == "money" for n in a.values if m.start() <= n.start < m.end())
+        words = attribute_words(_masked(a, m.start(), m.end())) if pairs else set()
+        out += [(var, value, words, money) for var, value in pairs.items()] if words else []
+    if out:
+        return out
     for s, e in clauses:
         if s >= sentence_end:       # a new sentence: forget the previous subject
             nxt = re.search(r"[.?!](?:\s|$)", a.text[s:])

@@ -17,7 +17,8 @@ NEGATED_LOWER = re.compile(r"\b(?:cannot|can't|can not|not|never|unable to)\b[^.
 NEGATED_UPPER = re.compile(r"\b(?:cannot|can't|can not|not|never|unable to)\b(?: \w+){0,3} (?:less|fewer|lower) than\b|"
                            r"\b(?:cannot|can't|can not|not|never)\b(?: \w+){0,2} (?:fall|go|drop|be) below\b", re.I)
 # what someone has: a capacity when no comparative says otherwise ('The farmer has access to 500 boxes')
-POSSESSION = re.compile(r"\b(?:has|have|owns?|possess(?:es)?)\b(?: \w+){0,3} (?:\$?\d|access to)|"
+POSSESSION = re.compile(r"\b(?:has|have|owns?|possess(?:es)?|receives?|gets|is supplied with|produces)\b"
+                        r"(?: \w+){0,3} (?:\$?\d|access to)|"
                         r"\bat (?:its|their|his|her|our) disposal\b|\bthere (?:are|is) (?:only )?\$?\d", re.I)
 EQUAL = re.compile(r"\b(?:exactly|equal to|must equal|equals)\b", re.I)
 

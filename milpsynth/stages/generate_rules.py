@@ -30,9 +30,33 @@ def _clauses(a: Analysis) -> list[tuple[int, int]]:
     return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
 
 
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
+def respectively(a: Analysis, start: int = 0, end: int | None = None) -> dict[str, float]:
+    """'$1500, $2500 and $5500 for the Standard, Plus, and Premium grades respectively': as many
+    numbers as decisions before 'respectively', paired in order; {} when the counts differ."""
+    end = len(a.text) if end is None else end
+    r = _RESPECTIVELY.search(a.text, start, end)
+    if r is None:
+        return {}
+    nums = [n for n in a.values if start <= n.start < r.start()]
+    if len(nums) < 2:
+        return {}
+    def named(lo, hi):
+        return list(dict.fromkeys(m.var for m in a.mentions if lo <= m.start < hi))
+    after, before = named(nums[-1].end, r.start()), named(start, nums[0].start)   # '... for A, B and C'
+    names = after if len(after) == len(nums) else before
+    if len(names) != len(nums):
+        return {}
+    return {v: n.value for v, n in zip(names, nums)}
+
+
 def pair_coefficients(a: Analysis) -> tuple[dict[str, float], list[Num]]:
     """{var: coefficient} from 'VAR (N)' and clauses holding one variable and one number; the rest."""
-    coefs: dict[str, float] = {}
+    coefs = respectively(a)
+    if coefs:
+        return coefs, [n for n in a.values if n.start > _RESPECTIVELY.search(a.text).end()]
     used: set[int] = set()
     for m in a.mentions:   # 'A ($1000)', 'B (4)'
         paren = re.match(r"\s*\(\s*", a.text[m.end:])

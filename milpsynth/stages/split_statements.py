@@ -40,18 +40,29 @@ def is_objective(s: str) -> bool:
     return bool(cues.OBJECTIVE.search(fold(s)))
 
 
+_RATE = re.compile(r"\b(?:each|per|every|for every|a|an) (?!(?:day|week|month|year|hour|shift)\b)\w+", re.I)
+
+
 def is_constraint(s: str) -> bool:
     t = fold(s)
+    own = cues.POSSESSION.search(t)
+    if own and not _RATE.search(t[own.end():]) and not re.search(r"\b(?:each|every|per)\b", t[:own.start()], re.I):
+        return True           # a supply ('The company has 150 tons of iron ore each month'), not a rate
     if not _CONSTRAINT_CUE.search(t):
         return False
     return bool(find_numbers(t)) or bool(cues.COMPARE.search(t)) or bool(cues.IF.search(t))
 
 
 def _pieces(sentence: str) -> list[str]:
-    """Cut a sentence at 'and'/'while' where both sides are constraints, and a condition off a question."""
+    return [text for text, _ in _cut(sentence)]
+
+
+def _cut(sentence: str) -> list[tuple[str, bool]]:
+    """Cut a sentence at 'and'/'while' where both sides are constraints, and a condition off a question;
+    each piece with True when it is a statement (objective or constraint)."""
     m = _CONDITION_FIRST.match(sentence)
     if m and is_objective(m.group("rest")) and find_numbers(m.group("cond")):
-        return [m.group("cond").strip(), m.group("rest").strip()]
+        return [(m.group("cond").strip(), _is_statement(m.group("cond"))), (m.group("rest").strip(), True)]
     cuts = [0]
     for j in _JOIN.finditer(sentence):
         left, right = sentence[cuts[-1]:j.start()], sentence[j.end():]
@@ -59,7 +70,18 @@ def _pieces(sentence: str) -> list[str]:
             cuts += [j.start(), j.end()]
     cuts.append(len(sentence))
     pieces = [sentence[cuts[i]:cuts[i + 1]].strip(" ,") for i in range(0, len(cuts) - 1, 2)]
-    return [d for p in pieces for d in (_distribute(p) if is_constraint(p) else [p])]
+    # a coordinated list of bounds is a statement each ('150 tons of iron ore and 35 tons of zinc ore')
+    out = []
+    for p in pieces:
+        if is_constraint(p):
+            out += [(d, True) for d in _distribute(p)]
+        else:
+            out.append((p, _is_statement(p)))
+    return out
+
+
+def _is_statement(text: str) -> bool:
+    return is_objective(text) or is_constraint(text)
 
 
 _NUM_ITEM = re.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+)(?=(?:(?:at (?:least|most)|up to|no more than|a (?:minimum|maximum) "
@@ -112,8 +134,8 @@ class SplitStatements:
         statements: list[str] = []
         facts: list[str] = []
         for s in sentences(problem.paragraphs[0].text):
-            for piece in _pieces(s):
-                if is_objective(piece) or is_constraint(piece):
+            for piece, statement in _cut(s):
+                if statement:
                     statements.append(piece)
                 else:
                     facts.append(piece)
