@@ -23,11 +23,15 @@ POSSESSION = re.compile(r"\b(?:has|have|owns?|possess(?:es)?|receives?|gets|is s
 EQUAL = re.compile(r"\b(?:exactly|equal to|must equal|equals)\b", re.I)
 
 OBJECTIVE = re.compile(r"\b(?:maximi[sz]e|minimi[sz]e|maximi[sz]ing|minimi[sz]ing|optimi[sz]e|most profit|"
+                       r"(?:reduce|decrease|increase) the (?:total |overall )?(?:number|amount|cost)|"
                        r"the objective|least cost|lowest cost|lowest total|highest total|maximum profit|"
-                       r"minimum cost|maximum (?:total )?(?:revenue|return|income|satisfaction))\b", re.I)
+                       r"minimum cost|maximum (?:total )?(?:revenue|return|income|satisfaction)|"
+                       r"(?:highest|largest|greatest|lowest|smallest|most|least|maximum|minimum) (?:possible )?"
+                       r"(?:total |overall |combined |net |daily |weekly |monthly |yearly |annual )?"
+                       r"(?:profits?|revenues?|returns?|income|costs?|earnings|expenses?|pollution|waste))\b", re.I)
 MAXIMISE = re.compile(r"\b(?:maximi[sz]|most|max\b|maximum|highest|greatest|largest|profit|revenue|return|"
                       r"income|satisfaction)", re.I)
-MINIMISE = re.compile(r"\b(?:minimi[sz]|least|min\b|minimum|lowest|smallest|fewest)", re.I)
+MINIMISE = re.compile(r"\b(?:minimi[sz]|least|min\b|minimum|lowest|smallest|fewest|reduce|decrease)", re.I)
 
 SHARE = re.compile(r"%|\bpercent|\bper cent|\b(?:a|one|two|three) (?:third|quarter|fourth|fifth|tenth|half)s?\b|"
                    r"\bhalf of\b|\bproportion\b|\bfraction\b|\bshare of\b|\bratio\b", re.I)

@@ -131,9 +131,9 @@ class RuleSlotFiller:
             p.notes.append(f"no objective coefficient found for {', '.join(missing)} (taken as 0)")
         mx = [m.start() for m in cues.MAXIMISE.finditer(a.text)]
         mn = [m.start() for m in cues.MINIMISE.finditer(a.text)]
-        explicit = re.search(r"\b(maximi[sz]|minimi[sz])", a.text, re.I)
+        explicit = re.search(r"\b(maximi[sz]|minimi[sz]|reduce|decrease|increase)", a.text, re.I)
         if explicit:
-            sense = "maximize" if explicit.group(1).lower().startswith("max") else "minimize"
+            sense = "maximize" if explicit.group(1).lower().startswith(("max", "inc")) else "minimize"
         elif mx or mn:
             sense = "maximize" if mx and (not mn or len(mx) >= len(mn)) else "minimize"
         else:

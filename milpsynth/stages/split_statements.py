@@ -139,6 +139,11 @@ class SplitStatements:
                     statements.append(piece)
                 else:
                     facts.append(piece)
+        objectives = [s for s in statements if is_objective(s)]
+        for s in objectives[1:] if len(objectives) > 1 else []:
+            if re.match(r"(?:what|how much) (?:is|are|will be|would be) (?:the|this|that|his|her|their)\b", s, re.I):
+                statements.remove(s)           # 'What is the minimum cost?' only repeats the question
+                facts.append(s)
         if not any(is_objective(s) for s in statements):
             question = [f for f in facts if re.search(r"\bhow (?:many|much)\b|\?$", f, re.I)]
             if question:
