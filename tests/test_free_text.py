@@ -6,6 +6,7 @@ import pytest
 from milpsynth import formulate
 from milpsynth.nl4opt import is_nl4opt_line, to_record
 from milpsynth.reference import parse_reference
+from milpsynth.stages.variables_tagged import group_mentions
 from milpsynth.variables import Variable
 from milpsynth.stages.split_statements import _pieces
 from conftest import DATA
@@ -138,8 +139,8 @@ def test_respectively_pairs_numbers_with_the_decisions_in_order():
 
 def test_a_supply_is_a_statement_and_each_item_of_a_list_is_one():
     from milpsynth.stages.split_statements import _cut
-    assert _cut("The company produces 150 tons of iron ore and 35 tons of zinc ore each month.") == [
-        ("The company produces 150 tons of iron ore", True), ("35 tons of zinc ore each month.", True)]
+    assert _cut("The company has 150 tons of iron ore and 35 tons of zinc ore each month.") == [
+        ("The company has 150 tons of iron ore", True), ("35 tons of zinc ore each month.", True)]
     assert _cut("Each truck has 3 axles.") == [("Each truck has 3 axles.", False)]     # a rate, not a supply
 
 
@@ -161,3 +162,34 @@ def test_a_noun_counted_per_unit_of_a_decision_is_not_a_decision():
             "and cost $10 per trip.")
     assert _measured(text, ["coconuts"], [["rickshaws"], ["ox carts"]])
     assert not _measured(text, ["rickshaws"], [["coconuts"], ["ox carts"]])
+
+
+def test_a_leading_reason_names_no_operand():
+    text = ("Since small cans are cheaper, at most 30% of the cans can be large cans.")
+    f = formulate([("Maximise profit: each small can earns $2 and each large can earns $3. How many small cans "
+                    "and large cans?"), text], classify="rules")
+    assert [c.display for c in f.paragraph_constraints] == ["large_cans <= 0.3 * (small_cans + large_cans)"]
+
+
+def test_must_be_n_times_reads_at_least_unless_equal_is_said():
+    objective = "Maximise profit: each ship earns $5 and each plane earns $3. How many ships and planes?"
+    f = formulate([objective, "The number of ships must be twice the number of planes."], classify="rules")
+    assert f.paragraph_constraints[0].display == "ships >= 2*planes"
+    f = formulate([objective, "The number of ships must be exactly equal to twice the number of planes."],
+                  classify="rules")
+    assert f.paragraph_constraints[0].display == "ships == 2*planes"
+
+
+def test_condition_of_the_question_and_more_than_are_statements():
+    from milpsynth.stages.split_statements import _cut, is_constraint
+    assert _cut("If the clinic is open for 15000 minutes, how many of each should it do to maximize profit?") == [
+        ("the clinic is open for 15000 minutes", True), ("how many of each should it do to maximize profit?", True)]
+    assert is_constraint("There must be more architects than drafters.")
+
+
+def test_labels_buses_and_lone_heads_in_grouping():
+    assert group_mentions(["mixture A", "mixture B", "mixtures"]) == [["mixture A"], ["mixture B"]]
+    assert group_mentions(["shuttle buses", "shuttle bus"]) == [["shuttle buses", "shuttle bus"]]
+    # a head noun alone is a category only beside two kinds; beside one it is another decision
+    assert group_mentions(["specialty delivery bags", "medium bags"]) == [["specialty delivery bags"],
+                                                                          ["medium bags"]]

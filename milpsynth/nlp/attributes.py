@@ -153,12 +153,14 @@ def lookup(table: list[Attribute], text: str, money: bool | None, exclude: set[s
 
 
 def table_for(problem) -> list[Attribute]:
-    """The attribute table of a problem (facts and statements), built once and kept on the problem."""
+    """The attribute table of a problem (its facts, else its statements), built once, kept on the problem."""
     if not problem.attributes:
         from ..stages.generate_rules import _clauses
         from .analysis import analyse
         found = []
-        for text in list(problem.facts) + [p.text for p in problem.paragraphs]:
+        # facts state the data where there are any; statements' own numbers are right-hand sides then
+        texts = list(problem.facts) or [p.text for p in problem.paragraphs]
+        for text in texts:
             a = analyse(text, problem.variables)
             found += triples(a, _clauses(a))
         problem.attributes = build_table(found)

@@ -17,7 +17,7 @@ NEGATED_LOWER = re.compile(r"\b(?:cannot|can't|can not|not|never|unable to)\b[^.
 NEGATED_UPPER = re.compile(r"\b(?:cannot|can't|can not|not|never|unable to)\b(?: \w+){0,3} (?:less|fewer|lower) than\b|"
                            r"\b(?:cannot|can't|can not|not|never)\b(?: \w+){0,2} (?:fall|go|drop|be) below\b", re.I)
 # what someone has: a capacity when no comparative says otherwise ('The farmer has access to 500 boxes')
-POSSESSION = re.compile(r"\b(?:has|have|owns?|possess(?:es)?|receives?|gets|is supplied with|produces)\b"
+POSSESSION = re.compile(r"\b(?:has|have|owns?|possess(?:es)?|receives?|gets|is supplied with)\b"
                         r"(?: \w+){0,3} (?:\$?\d|access to)|"
                         r"\bat (?:its|their|his|her|our) disposal\b|\bthere (?:are|is) (?:only )?\$?\d", re.I)
 EQUAL = re.compile(r"\b(?:exactly|equal to|must equal|equals)\b", re.I)
@@ -92,9 +92,11 @@ def direction(text: str, *, strict: bool = False) -> str | None:
 
 
 def _last_sentence_start(text: str) -> int:
-    """Start of the sentence that holds the text's last digit (0 when there is none or one sentence)."""
-    digits = [m.start() for m in re.finditer(r"\d", text)]
-    if not digits:
-        return 0
-    stops = [m.end() for m in re.finditer(r"[.;!?](?:\s|$)", text[:digits[-1]])]
-    return stops[-1] if stops else 0
+    """Start of the sentence that states the right-hand side: the one sentence with a number and no
+    rate ('each', 'per'), else the one with the text's last number (0 for none or one sentence)."""
+    spans = [(m.start(), m.group(0)) for m in re.finditer(r"[^.;!?]+(?:[.;!?]|$)", text)]
+    plain = [start for start, s in spans if re.search(r"\d", s) and not re.search(r"\b(?:each|per|every)\b", s, re.I)]
+    if len(plain) == 1:
+        return plain[0]
+    with_digits = [start for start, s in spans if re.search(r"\d", s)]
+    return with_digits[-1] if with_digits else 0

@@ -23,7 +23,7 @@ def singular(word: str) -> str:
         return w
     if lw.endswith("ies"):
         return w[:-3] + "y"
-    if lw.endswith(("ches", "shes", "xes", "sses", "zes", "oes")):
+    if lw.endswith(("ches", "shes", "xes", "sses", "zes", "oes", "buses")):
         return w[:-2]
     if lw.endswith("s"):
         return w[:-1]

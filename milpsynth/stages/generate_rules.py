@@ -90,6 +90,19 @@ def _bound(rest: list[Num], a: Analysis, p: Paragraph) -> float:
     return max(rest, key=lambda n: n.value).value
 
 
+_REASON = re.compile(r"^(?:since|because|as|due to|given that)\b[^,]{3,160},\s*", re.I)
+
+
+def _main_clause(a: Analysis, need: int) -> Analysis:
+    """Without a leading reason ('Since small cans are cheaper, at most 30% ... large cans'), when the
+    rest still names `need` decisions: the reason's nouns are not the statement's operands."""
+    m = _REASON.match(a.text)
+    if not m:
+        return a
+    rest = Analysis(a.text, [x for x in a.mentions if x.start >= m.end()], [n for n in a.numbers if n.start >= m.end()])
+    return rest if len(rest.vars_in_order) >= need else a
+
+
 class RuleSlotFiller:
     name = "rules"
 
@@ -108,6 +121,10 @@ class RuleSlotFiller:
             return self._objective(problem, a, p)
         if t in LOGIC_TYPES:
             return self._logic(problem, a, p)
+        if not a.mentions and t in (1, 5) and a.values:      # 'at most 15 units of heat': a stated rate
+            weighted = self._as_weighted(problem, a, p)
+            if weighted is not None:
+                return weighted
         if not a.mentions and t not in (2, 6, 4, 8, 3, 7):   # 3/7 may refer to stated attributes
             raise VariableError("names no known variable (known: "
                                 + ", ".join(v.label or v.name for v in problem.variables.quantities) + ")",
@@ -178,6 +195,8 @@ class RuleSlotFiller:
         """A bound on a sum that names no decision but what the facts give each decision a rate of
         ('at most $200 to spend', 'deliver at least 800 packages' where a drone carries 4): the
         weighted sum of the same side (type 3/7), said in the paragraph's notes and the warnings."""
+        if not problem.facts:     # paragraph input: statements' numbers are bounds, not rates
+            return None
         money = a.values[0].kind == "money"
         at = attributes.refer(problem, a, money)
         if at is None or len(at.coefs) < 2:
@@ -185,7 +204,7 @@ class RuleSlotFiller:
         specific = at.score(attributes.attribute_words(a.text), None) >= 2
         if not (money and at.money) and not (specific and not re.search(r"\bnumber of\b", a.text, re.I)):
             return None
-        t = 3 if p.type == 2 else 7
+        t = 3 if p.type in (1, 2) else 7
         p.prediction = p.prediction.as_type(t, f"type {p.type} names no decision, but the facts give each "
                                                f"one a rate of what it bounds: a weighted sum")
         problem.warnings.append(f"paragraph {p.index + 1}: {p.prediction.note}; read as type {t}")
@@ -216,6 +235,7 @@ class RuleSlotFiller:
         return {"coefs": coefs, "bound": _bound(rest, a, p)}
 
     def _type4(self, problem, a, p):
+        a = _main_clause(a, need=1)
         if not a.shares:
             raise GenerationError("found no proportion (a percentage or a fraction)", paragraph=p.index)
         total = [v.name for v in problem.variables.quantities]
@@ -225,6 +245,7 @@ class RuleSlotFiller:
         return {"subset": subset, "total": total, "share": a.shares[0].value}
 
     def _type9(self, problem, a, p):
+        a = _main_clause(a, need=2)
         names = a.vars_in_order
         if len(names) != 2:
             raise GenerationError(f"a comparison needs exactly two quantities, found {names or 'none'}",
@@ -234,9 +255,10 @@ class RuleSlotFiller:
                                   "comparison ('as many as', 'times', 'exceed the number of')", paragraph=p.index)
         factor = a.factors[0].value if a.factors else 1.0
         sense = cues.direction(a.text) or "<="
-        if re.search(r"\b(?:must|should) be (?:twice|\w+ times)\b", a.text, re.I) and not cues.LOWER.search(
-                a.text.replace("must be", "")):
+        if cues.EQUAL.search(a.text):
             sense = "=="
+        elif re.search(r"\b(?:must|should) be (?:twice|\w+ times)\b", a.text, re.I) and not cues.UPPER.search(a.text):
+            sense = ">="        # 'must be twice the number of': read as at least, as NL4Opt's annotators do
         return {"left": names[0], "right": names[1], "factor": factor, "sense": sense}
 
     # -- logic -------------------------------------------------------------------------------

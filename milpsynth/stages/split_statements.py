@@ -21,7 +21,8 @@ _SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z(\"'$0-9])")
 _CONSTRAINT_CUE = re.compile(cues.UPPER.pattern + "|" + cues.LOWER.pattern + "|" + cues.COMPARE.pattern
                              + r"|\b(?:must|should|cannot|can't|need|needs|required|has to|have to)\b", re.I)
 _JOIN = re.compile(r",?\s+(?:and|while|but)\s+(?=(?:the|a|an|at|no|each|there|they|it|its|their|this|"
-                   r"up|only|at least|at most|must|should|cannot|has to|have to|needs? to|[a-z]+ (?:must|should|cannot|can)\b))", re.I)
+                   r"up|only|at least|at most|must|should|cannot|has|have|can|could|needs?|uses?|wants?|"
+                   r"[a-z]+ (?:must|should|cannot|can)\b|[a-z]+ [a-z]+ (?:must|should|cannot|can)\b))", re.I)
 _CONDITION_FIRST = re.compile(r"^(?:if|given that|since|assuming)\b(?P<cond>[^,]+),\s*(?P<rest>.+)$", re.I)
 
 
@@ -40,11 +41,18 @@ def is_objective(s: str) -> bool:
     return bool(cues.OBJECTIVE.search(fold(s)))
 
 
+_RATE_WORD = re.compile(r"\b(?:a|an|each|one|per|every)\b", re.I)
 _RATE = re.compile(r"\b(?:each|per|every|for every|a|an) (?!(?:day|week|month|year|hour|shift)\b)\w+", re.I)
+
+
+_MORE_THAN = re.compile(r"\b(?:must|should|has to|have to)\b.*\b(?:more|fewer|less|larger|greater)\s+"
+                        r"(?:[\w-]+\s+){1,4}than\b", re.I)       # 'there must be more architects than drafters'
 
 
 def is_constraint(s: str) -> bool:
     t = fold(s)
+    if _MORE_THAN.search(t):
+        return True
     own = cues.POSSESSION.search(t)
     if own and not _RATE.search(t[own.end():]) and not re.search(r"\b(?:each|every|per)\b", t[:own.start()], re.I):
         return True           # a supply ('The company has 150 tons of iron ore each month'), not a rate
@@ -62,7 +70,10 @@ def _cut(sentence: str) -> list[tuple[str, bool]]:
     each piece with True when it is a statement (objective or constraint)."""
     m = _CONDITION_FIRST.match(sentence)
     if m and is_objective(m.group("rest")) and find_numbers(m.group("cond")):
-        return [(m.group("cond").strip(), _is_statement(m.group("cond"))), (m.group("rest").strip(), True)]
+        # the condition of the question is cut like any sentence; a piece of it with one number and no
+        # rate is a bound ('If the clinic is open for 15000 minutes, ...'), not data
+        return [(piece, statement or (len(find_numbers(piece)) == 1 and not _RATE_WORD.search(piece)))
+                for piece, statement in _cut(m.group("cond").strip())] + [(m.group("rest").strip(), True)]
     cuts = [0]
     for j in _JOIN.finditer(sentence):
         left, right = sentence[cuts[-1]:j.start()], sentence[j.end():]

@@ -17,7 +17,7 @@ from .variables_rules import RuleVariables
 # head nouns that stand for 'the kind of thing just named' ('the regular one', 'the single-load model')
 GENERIC_HEADS = {"one", "ones", "model", "models", "type", "types", "kind", "kinds", "version", "versions",
                  "variety", "varieties", "option", "options"}
-_DROP = {"a", "an", "the", "each", "every", "per", "of"}
+_DROP = {"a", "an", "the", "each", "every", "per", "of", ""}
 
 
 def _keys(mention: str) -> set[tuple[str, ...]]:
@@ -25,7 +25,9 @@ def _keys(mention: str) -> set[tuple[str, ...]]:
     ('regular',)), last word singular (both readings of '-ies': 'hoodies' -> hoodie / hoody)."""
     words = fold(mention).lower().replace("-", " ").split()
     words = [w.strip("'’\".,;:()") for w in words]
-    words = [w for w in words if w and w not in _DROP]
+    while words and words[0] in _DROP:          # articles lead; 'mixture A' keeps its label
+        words = words[1:]
+    words = [w for w in words if w]
     if len(words) > 1 and words[-1] in GENERIC_HEADS:
         words = words[:-1]
     if not words:
@@ -84,7 +86,9 @@ def group_mentions(mentions: list[str]) -> list[list[str]]:
             keys.append(set(ks))
     first = {i: i for i in range(len(groups))}          # where each group first appeared
     for i in range(len(groups)):
-        ends = [j for j in range(len(groups)) if j != i and groups[j] and _ends(keys[i], keys[j])]
+        ends = [j for j in range(len(groups)) if j != i and groups[j] and _ends(keys[i], keys[j], True)]
+        if len(ends) == 1:
+            ends = [j for j in ends if _ends(keys[i], keys[j], False)]  # one other: only by its very words
         if len(ends) == 1:
             j = ends[0]
             groups[j] = groups[i] + groups[j] if first[i] < first[j] else groups[j] + groups[i]
@@ -95,10 +99,13 @@ def group_mentions(mentions: list[str]) -> list[list[str]]:
     return [g for _, g in sorted((first[i], g) for i, g in enumerate(groups) if g)]
 
 
-def _ends(short_keys: set[tuple[str, ...]], long_keys: set[tuple[str, ...]]) -> bool:
-    """Every key of the first group ends a longer key of the second, or is its head noun."""
+def _ends(short_keys: set[tuple[str, ...]], long_keys: set[tuple[str, ...]], head: bool) -> bool:
+    """Every key of the first group ends or starts a longer key of the second ('refrigerator' /
+    'refrigerator XYZ'), or (with `head`) is its head noun ('vending machines' / 'single-load machine')."""
     return bool(short_keys) and all(
-        any(len(x) > len(k) and (x[-len(k):] == k or x[-1] == k[-1]) for x in long_keys) for k in short_keys)
+        any(len(x) > len(k) and (x[-len(k):] == k or x[:len(k)] == k or (head and x[-1] == k[-1]))
+            for x in long_keys)
+        for k in short_keys)
 
 
 def _measured(text: str, group: list[str], others: list[list[str]]) -> bool:
