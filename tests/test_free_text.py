@@ -193,3 +193,11 @@ def test_labels_buses_and_lone_heads_in_grouping():
     # a head noun alone is a category only beside two kinds; beside one it is another decision
     assert group_mentions(["specialty delivery bags", "medium bags"]) == [["specialty delivery bags"],
                                                                           ["medium bags"]]
+
+
+def test_a_decision_is_the_subject_of_a_number_not_a_measure():
+    from milpsynth.stages.variables_tagged import _acts
+    text = ("A man drinks protein shakes and milk. A protein shake has 20 grams of protein while a glass of milk "
+            "has 8 grams. He drinks at most 3 glasses of milk.")
+    assert _acts(text, ["protein shakes", "protein shake"]) and _acts(text, ["milk"])
+    assert not _acts(text, ["glasses", "glass"])         # only ever 'glasses of ...'

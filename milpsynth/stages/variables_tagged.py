@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..document import Problem
-from ..nlp.mentions import fold, singular
+from ..nlp.mentions import find_mentions, fold, singular, surface_forms
 from .variables_rules import RuleVariables
 
 
@@ -121,6 +121,22 @@ def _measured(text: str, group: list[str], others: list[list[str]]) -> bool:
     return bool(rate.search(text))
 
 
+_CLAUSE = re.compile(r"[.;,?!]\s|\s(?:and|while|whereas|but)\s")
+
+
+def _acts(text: str, group: list[str]) -> bool:
+    """A decision is the subject of some number ('Each truck carries 20 boxes': a number after it in
+    its clause, none before) and is not only ever a measure word ('3 glasses of milk')."""
+    forms = {"x": sorted({f for m in group for f in surface_forms(m.strip())}, key=len, reverse=True)}
+    subject = measure = total = 0
+    for clause in _CLAUSE.split(fold(text)):
+        for m in find_mentions(clause, forms):
+            total += 1
+            measure += bool(re.match(r"\s+of\b", clause[m.end:]))
+            subject += bool(re.search(r"\d", clause[m.end:]) and not re.search(r"\d", clause[:m.start]))
+    return subject >= 1 and measure < total
+
+
 class TaggedVariables(RuleVariables):
     name = "tagger"
 
@@ -144,6 +160,13 @@ class TaggedVariables(RuleVariables):
             problem.warnings.append("not decisions but what they carry or make (counted per unit of a "
                                     "decision): " + ", ".join(g[0].strip() for g in measured))
             groups = [g for g in groups if not any(g is m for m in measured)]
+        if len(groups) > 2:
+            acting = [g for g in groups if _acts(problem.text, g)]
+            if len(acting) >= 2 and len(acting) < len(groups):
+                problem.warnings.append("not decisions (never the subject of a number, or only a measure "
+                                        "'glasses of ...'): " + ", ".join(g[0].strip() for g in groups
+                                                                          if not any(g is a for a in acting)))
+                groups = acting
         return [(g[0].strip(), [m.strip() for m in g[1:]]) for g in groups]
 
 
