@@ -47,3 +47,16 @@ def test_nonnegativity_remarks_are_dropped_from_free_text():
     from milpsynth.stages.split_statements import sentences
     assert sentences("They make x1 cakes and x2 pies (x1 and x2 are unknowns both greater than or equal to 0). "
                      "Profit matters.") == ["They make x1 cakes and x2 pies .", "Profit matters."]
+
+
+def test_number_words_in_phrases():
+    assert [n.value for n in find_numbers("a budget of one hundred thousand dollars")] == [100000]
+    assert [n.value for n in find_numbers("two hundred and fifty boxes, twenty-five crates")] == [250, 25]
+    assert [n.value for n in find_numbers("one or two trucks")] == [1, 2]
+
+
+def test_direction_of_split_comparatives():
+    from milpsynth.nlp.cues import direction
+    assert direction("There must be more architects than drafters.") == ">="
+    assert direction("The number of toy trucks must be larger than the number of toy cars.") == ">="
+    assert direction("There must be fewer vans than trucks.") == "<="

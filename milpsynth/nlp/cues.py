@@ -6,10 +6,11 @@ import re
 UPPER = re.compile(r"\b(?:at most|up to|no more than|not more than|not exceed|cannot exceed|can't exceed|"
                    r"must not exceed|should not exceed|does not exceed|do not exceed|will not exceed|"
                    r"not be more than|maximum(?: of)?|max(?:imum)? of|available|budget|capacity|limited to|limit(?:ed)?|"
-                   r"less than|fewer than|below|within|only (?:has|have)|can only|at the most|"
+                   r"less than|fewer than|smaller than|below|within|(?:fewer|less|smaller) (?:[\w-]+ ){1,4}than|only (?:has|have)|can only|at the most|"
                    r"cannot be bothered to \w+ more than|no greater than|not greater than|lower than)\b", re.I)
 LOWER = re.compile(r"\b(?:at least|no less than|not less than|no fewer than|minimum(?: of)?|a minimum|"
-                   r"more than|greater than|exceed|exceeds|must (?:be )?(?:have|produce|make|sell|buy|order)|"
+                   r"more than|greater than|larger than|bigger than|higher than|exceed|exceeds|"
+                   r"(?:more|greater|larger) (?:[\w-]+ ){1,4}than|must (?:be )?(?:have|produce|make|sell|buy|order)|"
                    r"required?|requirement|demand|needs? to (?:have|be)|must account for|must make up|"
                    r"should make up)\b", re.I)
 NEGATED_LOWER = re.compile(r"\b(?:cannot|can't|can not|not|never|unable to)\b[^.]{0,40}\b(?:more than|exceed)\b",

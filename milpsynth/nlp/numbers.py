@@ -26,6 +26,26 @@ _NUM_RE = re.compile(
     r"(?P<pct>\s?(?:%|percent\b|per cent\b))?", re.I)
 _WORD_RE = re.compile(r"\b(?P<frac>" + "|".join(sorted(map(re.escape, FRACTIONS), key=len, reverse=True))
                       + r")\b|\b(?P<word>" + "|".join(WORDS) + r")\b(?P<pct>\s?(?:%|percent\b))?", re.I)
+_NUMBER_WORD = r"(?:" + "|".join(WORDS) + r"|thousand|million)"
+_WORD_SEQ_RE = re.compile(r"\b" + _NUMBER_WORD + r"(?:(?:\s+and)?[\s-]+" + _NUMBER_WORD + r")+\b", re.I)
+
+
+def _words_value(phrase: str) -> float:
+    """'one hundred thousand' -> 100000, 'twenty-five' -> 25, 'two hundred and fifty' -> 250."""
+    total = current = 0.0
+    for w in re.findall(r"[a-z]+", phrase.lower()):
+        if w == "and":
+            continue
+        if w == "hundred":
+            current = (current or 1) * 100
+        elif w in ("thousand", "million"):
+            total += (current or 1) * SCALES[w]
+            current = 0.0
+        else:
+            current += WORDS[w]
+    return total + current
+
+
 _TIMES_RE = re.compile(r"\b(?P<n>" + _DIGITS + "|" + "|".join(WORDS) + r")(?:\.\d+)?\s+times\b", re.I)
 _FACTOR_RE = re.compile(r"\b(?P<f>twice|double|thrice|triple|half as)\b", re.I)
 
@@ -76,6 +96,10 @@ def find_numbers(text: str) -> list[Num]:
             value, kind = value / 100.0, "percent"
         out.append(Num(value, m.start(), m.end(), m.group(0), kind))
         taken.append((m.start(), m.end()))
+    for m in _WORD_SEQ_RE.finditer(text):
+        if not any(a <= m.start() < b for a, b in taken):
+            out.append(Num(_words_value(m.group(0)), m.start(), m.end(), m.group(0), "word"))
+            taken.append((m.start(), m.end()))
     for m in _WORD_RE.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue

@@ -201,7 +201,13 @@ class RuleSlotFiller:
         at = attributes.refer(problem, a, money)
         if at is None or len(at.coefs) < 2:
             return None
-        specific = at.score(attributes.attribute_words(a.text), None) >= 2
+        # what the bound counts is named right after its number ('800 packages', '15 units of heat')
+        after = [re.split(r"[,.;:]|\b(?:because|since|due|and|so|if|while)\b", a.text[n.end:])[0][:40]
+                 for n in a.values]
+        named = [attributes.attribute_words(w) for w in after]
+        # a unit alone ('600 minutes') names a kind, not which: then the whole statement says which
+        named = [w if w - attributes.KEYS else attributes.attribute_words(a.text) for w in named]
+        specific = any(at.score(w, None) >= 2 for w in named)
         if not (money and at.money) and not (specific and not re.search(r"\bnumber of\b", a.text, re.I)):
             return None
         t = 3 if p.type in (1, 2) else 7
