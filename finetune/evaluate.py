@@ -74,9 +74,11 @@ def main(argv=None) -> int:
     ap.add_argument("--out", required=True, help="directory for eval.json and eval_confusion.png")
     ap.add_argument("--threads", type=int, default=None)
     ap.add_argument("--quantize", action=argparse.BooleanOptionalAction, default=None)
+    ap.add_argument("--align-direction", action=argparse.BooleanOptionalAction, default=True,
+                    help="direction-consistent decoding (default); --no-align-direction: the encoder alone")
     a = ap.parse_args(argv)
     texts, labels = read_jsonl(a.data)
-    clf = load_classifier(a.model, threads=a.threads, quantize=a.quantize)
+    clf = load_classifier(a.model, threads=a.threads, quantize=a.quantize, align_direction=a.align_direction)
     rep = evaluate(clf, texts, labels)
     path = write_report(rep, a.out)
     print(f"coarse accuracy {rep['accuracy_coarse']:.4f}  fine accuracy {rep['accuracy_fine']:.4f}  "
