@@ -60,3 +60,10 @@ def test_direction_of_split_comparatives():
     assert direction("There must be more architects than drafters.") == ">="
     assert direction("The number of toy trucks must be larger than the number of toy cars.") == ">="
     assert direction("There must be fewer vans than trucks.") == "<="
+
+
+def test_dollars_in_words_are_money_and_must_amounts_are_requirements():
+    from milpsynth.nlp.cues import direction
+    assert [n.kind for n in find_numbers("An expert costs 500 dollars for each shift")] == ["money"]
+    assert direction("The company must care for 5000 square meters of land.") == ">="
+    assert direction("The company must transport at most 300 boxes.") == "<="      # the comparative wins

@@ -147,6 +147,8 @@ def lookup(table: list[Attribute], text: str, money: bool | None, exclude: set[s
     words = attribute_words(text) - exclude
     scored = [(at.score(words, money), -i, at) for i, at in enumerate(table) if len(at.coefs) >= 2]
     scored = [x for x in scored if x[0] >= 1]
+    if money is not None and any(x[2].money == money for x in scored):
+        scored = [x for x in scored if x[2].money == money]      # a budget is spent, packages are carried
     if not scored:
         return None
     return max(scored, key=lambda x: (x[0], x[1]))[2]

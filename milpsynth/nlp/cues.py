@@ -17,6 +17,8 @@ NEGATED_LOWER = re.compile(r"\b(?:cannot|can't|can not|not|never|unable to)\b[^.
                            re.I)
 NEGATED_UPPER = re.compile(r"\b(?:cannot|can't|can not|not|never|unable to)\b(?: \w+){0,3} (?:less|fewer|lower) than\b|"
                            r"\b(?:cannot|can't|can not|not|never)\b(?: \w+){0,2} (?:fall|go|drop|be) below\b", re.I)
+# 'must transport 300000 lbs', 'must care for 5000 square metres': an amount required, when nothing else says
+MUST_AMOUNT = re.compile(r"\b(?:must|needs? to|has to|have to)(?! not\b)(?: \w+){1,2} \$?\d", re.I)
 # what someone has: a capacity when no comparative says otherwise ('The farmer has access to 500 boxes')
 POSSESSION = re.compile(r"\b(?:has|have|owns?|possess(?:es)?|receives?|gets|is supplied with)\b"
                         r"(?: \w+){0,3} (?:\$?\d|access to)|"
@@ -81,6 +83,7 @@ def direction(text: str, *, strict: bool = False) -> str | None:
         # both present: the cue nearest the start decides ('at most 40, and at least ...' is rare)
         return senses.pop() if len(senses) == 1 else min(strong)[1]
     weak = cues + [(m.start(), "<=", True) for m in POSSESSION.finditer(text)]
+    weak += [(m.start(), ">=", True) for m in MUST_AMOUNT.finditer(text)]
     if weak:
         if len({sense for _, sense, _ in weak}) == 1:
             return weak[0][1]

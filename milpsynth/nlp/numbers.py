@@ -91,7 +91,7 @@ def find_numbers(text: str) -> list[Num]:
         value = float(m.group("num").replace(",", ""))
         if m.group("scale"):
             value *= SCALES[m.group("scale").strip().lower()]
-        kind = "money" if m.group("cur") else "number"
+        kind = "money" if m.group("cur") or re.match(r"\s*(?:dollars|usd)\b", text[m.end():], re.I) else "number"
         if m.group("pct"):
             value, kind = value / 100.0, "percent"
         out.append(Num(value, m.start(), m.end(), m.group(0), kind))

@@ -175,8 +175,9 @@ class RuleSlotFiller:
             raise GenerationError("found no number for the bound of the sum", paragraph=p.index)
         names = a.vars_in_order
         counting = bool(cues.COUNT_OF_TYPES.search(a.text)) and len(names) != 1
-        if not names and not counting:
-            weighted = self._as_weighted(problem, a, p)
+        if not counting and (not names or len(names) >= 2):
+            # '1000 units of emulsifiers used to make strong and weak anesthetics': names the users only
+            weighted = self._as_weighted(problem, a, p, specific_only=bool(names))
             if weighted is not None:
                 return weighted
         if len(names) < 2:
@@ -191,7 +192,7 @@ class RuleSlotFiller:
             names = [problem.variables.indicator(n) for n in names]
         return {"vars": names, "bound": bound}
 
-    def _as_weighted(self, problem, a, p) -> dict | None:
+    def _as_weighted(self, problem, a, p, specific_only: bool = False) -> dict | None:
         """A bound on a sum that names no decision but what the facts give each decision a rate of
         ('at most $200 to spend', 'deliver at least 800 packages' where a drone carries 4): the
         weighted sum of the same side (type 3/7), said in the paragraph's notes and the warnings."""
@@ -208,7 +209,7 @@ class RuleSlotFiller:
         # a unit alone ('600 minutes') names a kind, not which: then the whole statement says which
         named = [w if w - attributes.KEYS else attributes.attribute_words(a.text) for w in named]
         specific = any(at.score(w, None) >= 2 for w in named)
-        if not (money and at.money) and not (specific and not re.search(r"\bnumber of\b", a.text, re.I)):
+        if not (money and at.money and not specific_only) and not (specific and not re.search(r"\bnumber of\b", a.text, re.I)):
             return None
         t = 3 if p.type in (1, 2) else 7
         p.prediction = p.prediction.as_type(t, f"type {p.type} names no decision, but the facts give each "
