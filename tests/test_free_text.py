@@ -201,3 +201,13 @@ def test_a_decision_is_the_subject_of_a_number_not_a_measure():
             "has 8 grams. He drinks at most 3 glasses of milk.")
     assert _acts(text, ["protein shakes", "protein shake"]) and _acts(text, ["milk"])
     assert not _acts(text, ["glasses", "glass"])         # only ever 'glasses of ...'
+
+
+def test_rates_are_data_and_one_producer_is_a_supply():
+    from milpsynth.stages.split_statements import is_constraint
+    assert not is_constraint("To produce 1 kg of low quality paint requires 6 kg of dye and 20 kg of filler.")
+    assert is_constraint("The bakery needs at least 120 kg of flour each day.")
+    assert is_constraint("A paint manufacturer produces 300 kg of dye and 200 kg of filler each week.")
+    assert not is_constraint("Mixture A uses 3 units of baking soda, and produces 2 units of eruption.")
+    assert not is_constraint("The hydraulics experiment produces 2 units of heat while the force experiment "
+                             "produces 3 units of heat.")

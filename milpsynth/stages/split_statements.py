@@ -45,6 +45,13 @@ _RATE_WORD = re.compile(r"\b(?:a|an|each|one|per|every)\b", re.I)
 _RATE = re.compile(r"\b(?:each|per|every|for every|a|an) (?!(?:day|week|month|year|hour|shift)\b)\w+", re.I)
 
 
+# 'A paint manufacturer produces 300 kg of dye and 200 kg of filler each week' (one producer; two that
+# are compared, 'X produces 2 units of heat while Y produces 3', state rates)
+_SUPPLY = re.compile(r"^(?!.*\b(?:while|whereas)\b)(?!.*\bproduces\b.*\bproduces\b)\s*(?:[\w-]+ ){1,4}produces"
+                     r"(?: \w+){0,2} \d", re.I)
+_NEED = {"need", "needs", "require", "required", "requires", "requirement"}
+_RATE_FORM = re.compile(r"^\s*(?:to (?:make|produce|prepare|build|create|manufacture)|each|one|a single)\b|"
+                        r"\b(?:per|each|every)\b", re.I)
 _MORE_THAN = re.compile(r"\b(?:must|should|has to|have to)\b.*\b(?:more|fewer|less|larger|greater)\s+"
                         r"(?:[\w-]+\s+){1,4}than\b", re.I)       # 'there must be more architects than drafters'
 
@@ -53,11 +60,14 @@ def is_constraint(s: str) -> bool:
     t = fold(s)
     if _MORE_THAN.search(t):
         return True
-    own = cues.POSSESSION.search(t)
+    own = cues.POSSESSION.search(t) or _SUPPLY.search(t)
     if own and not _RATE.search(t[own.end():]) and not re.search(r"\b(?:each|every|per)\b", t[:own.start()], re.I):
         return True           # a supply ('The company has 150 tons of iron ore each month'), not a rate
-    if not _CONSTRAINT_CUE.search(t):
+    found = [m.group(0).lower() for m in _CONSTRAINT_CUE.finditer(t)]
+    if not found:
         return False
+    if all(f in _NEED for f in found) and _RATE_FORM.search(t):
+        return False          # 'To produce 1 kg of paint requires 6 kg of dye': a rate, data
     return bool(find_numbers(t)) or bool(cues.COMPARE.search(t)) or bool(cues.IF.search(t))
 
 
