@@ -126,7 +126,7 @@ def _vars(*specs):
 
 def test_respectively_pairs_numbers_with_the_decisions_in_order():
     from milpsynth.nlp.analysis import analyse
-    from milpsynth.stages.generate_rules import respectively
+    from milpsynth.nlp.analysis import respectively
     from milpsynth.variables import VariableTable
     table = VariableTable.build(_vars(("standard", "Standard"), ("plus", "Plus"), ("premium", "Premium")),
                                 pure_binary=False)

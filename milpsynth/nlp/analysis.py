@@ -46,6 +46,28 @@ def analyse(text: str, variables) -> Analysis:
     return Analysis(folded, mentions, nums)
 
 
+RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
+def respectively(a: Analysis, start: int = 0, end: int | None = None) -> dict[str, float]:
+    """'$1500, $2500 and $5500 for the Standard, Plus, and Premium grades respectively': as many
+    numbers as decisions before 'respectively', paired in order; {} when the counts differ."""
+    end = len(a.text) if end is None else end
+    r = RESPECTIVELY.search(a.text, start, end)
+    if r is None:
+        return {}
+    nums = [n for n in a.values if start <= n.start < r.start()]
+    if len(nums) < 2:
+        return {}
+    def named(lo, hi):
+        return list(dict.fromkeys(m.var for m in a.mentions if lo <= m.start < hi))
+    after, before = named(nums[-1].end, r.start()), named(start, nums[0].start)   # '... for A, B and C'
+    names = after if len(after) == len(nums) else before
+    if len(names) != len(nums):
+        return {}
+    return {v: n.value for v, n in zip(names, nums)}
+
+
 _CONTENT_STOP = {"there", "their", "they", "this", "that", "these", "those", "with", "from", "into", "each",
                  "must", "should", "will", "would", "could", "can", "cannot", "have", "make", "made", "than",
                  "most", "least", "more", "less", "many", "much", "only", "also", "every", "what", "which"}

@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .analysis import Analysis
+from .analysis import Analysis, respectively
 from .mentions import singular
 
 # words that mean the same attribute in these problems, mapped to one key
 SYNONYMS = {
     "cost": "cost", "costs": "cost", "spend": "cost", "spent": "cost", "budget": "cost", "price": "cost",
-    "pay": "cost", "paid": "cost", "pays": "cost", "wage": "cost", "salary": "cost", "expense": "cost", "expenses": "cost", "invest": "cost", "investment": "cost", "fund": "cost",
+    "pay": "cost", "paid": "cost", "pays": "cost", "wage": "cost", "salary": "cost", "expense": "cost",
+    "expenses": "cost", "invest": "cost", "investment": "cost", "fund": "cost",
     "hour": "time", "minute": "time", "time": "time", "labor": "time", "labour": "time", "day": "time",
     "profit": "profit", "earn": "profit", "earns": "profit", "net": "profit", "gain": "profit", "yield": "profit",
     "space": "space", "sq": "space", "ft": "space", "area": "space", "floor": "space", "feet": "space",
@@ -92,7 +93,6 @@ def _masked(a: Analysis, start: int, end: int) -> str:
 def triples(a: Analysis, clauses: list[tuple[int, int]]) -> list[tuple[str, float, set[str], bool]]:
     """(var, value, words, money) for each clause with one number and one variable (or the sentence's
     single variable, for a clause like '... and cost $10 per trip')."""
-    from ..stages.generate_rules import respectively
     out = []
     last_var = None
     sentence_end = 0

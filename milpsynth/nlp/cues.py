@@ -87,15 +87,15 @@ def direction(text: str, *, strict: bool = False) -> str | None:
     if weak:
         if len({sense for _, sense, _ in weak}) == 1:
             return weak[0][1]
-        last = _last_sentence_start(text)
-        in_last = [c for c in weak if c[0] >= last]
-        return min(in_last or weak)[1]
+        rhs = _rhs_sentence_start(text)
+        in_rhs = [c for c in weak if c[0] >= rhs]
+        return min(in_rhs or weak)[1]
     if EQUAL.search(text):
         return "=="
     return None
 
 
-def _last_sentence_start(text: str) -> int:
+def _rhs_sentence_start(text: str) -> int:
     """Start of the sentence that states the right-hand side: the one sentence with a number and no
     rate ('each', 'per'), else the one with the text's last number (0 for none or one sentence)."""
     spans = [(m.start(), m.group(0)) for m in re.finditer(r"[^.;!?]+(?:[.;!?]|$)", text)]

@@ -12,7 +12,7 @@ from ..errors import GenerationError, NonLinearError, VariableError
 from ..expr import fmt_num
 from ..labels import LOGIC_TYPES
 from ..nlp import attributes, cues
-from ..nlp.analysis import Analysis, analyse, refers_to_whole
+from ..nlp.analysis import RESPECTIVELY, Analysis, analyse, refers_to_whole, respectively
 from ..nlp.numbers import Num
 
 _CLAUSE_SPLIT = re.compile(r"[.;:]\s+|,\s*|\s+and\s+|\s+while\s+|\s+whereas\s+")
@@ -30,33 +30,11 @@ def _clauses(a: Analysis) -> list[tuple[int, int]]:
     return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
 
 
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
-
-
-def respectively(a: Analysis, start: int = 0, end: int | None = None) -> dict[str, float]:
-    """'$1500, $2500 and $5500 for the Standard, Plus, and Premium grades respectively': as many
-    numbers as decisions before 'respectively', paired in order; {} when the counts differ."""
-    end = len(a.text) if end is None else end
-    r = _RESPECTIVELY.search(a.text, start, end)
-    if r is None:
-        return {}
-    nums = [n for n in a.values if start <= n.start < r.start()]
-    if len(nums) < 2:
-        return {}
-    def named(lo, hi):
-        return list(dict.fromkeys(m.var for m in a.mentions if lo <= m.start < hi))
-    after, before = named(nums[-1].end, r.start()), named(start, nums[0].start)   # '... for A, B and C'
-    names = after if len(after) == len(nums) else before
-    if len(names) != len(nums):
-        return {}
-    return {v: n.value for v, n in zip(names, nums)}
-
-
 def pair_coefficients(a: Analysis) -> tuple[dict[str, float], list[Num]]:
     """{var: coefficient} from 'VAR (N)' and clauses holding one variable and one number; the rest."""
     coefs = respectively(a)
     if coefs:
-        return coefs, [n for n in a.values if n.start > _RESPECTIVELY.search(a.text).end()]
+        return coefs, [n for n in a.values if n.start > RESPECTIVELY.search(a.text).end()]
     used: set[int] = set()
     for m in a.mentions:   # 'A ($1000)', 'B (4)'
         paren = re.match(r"\s*\(\s*", a.text[m.end:])
@@ -208,8 +186,9 @@ class RuleSlotFiller:
         named = [attributes.attribute_words(w) for w in after]
         # a unit alone ('600 minutes') names a kind, not which: then the whole statement says which
         named = [w if w - attributes.KEYS else attributes.attribute_words(a.text) for w in named]
-        specific = any(at.score(w, None) >= 2 for w in named)
-        if not (money and at.money and not specific_only) and not (specific and not re.search(r"\bnumber of\b", a.text, re.I)):
+        specific = any(at.score(w, None) >= 2 for w in named) and not re.search(r"\bnumber of\b", a.text, re.I)
+        a_budget = money and at.money and not specific_only
+        if not (a_budget or specific):
             return None
         t = 3 if p.type in (1, 2) else 7
         p.prediction = p.prediction.as_type(t, f"type {p.type} names no decision, but the facts give each "

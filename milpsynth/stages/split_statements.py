@@ -50,8 +50,8 @@ _RATE = re.compile(r"\b(?:each|per|every|for every|a|an) (?!(?:day|week|month|ye
 _SUPPLY = re.compile(r"^(?!.*\b(?:while|whereas)\b)(?!.*\bproduces\b.*\bproduces\b)\s*(?:[\w-]+ ){1,4}produces"
                      r"(?: \w+){0,2} \d", re.I)
 _NEED = {"need", "needs", "require", "required", "requires", "requirement"}
-_RATE_FORM = re.compile(r"^\s*(?:to (?:make|produce|prepare|build|create|manufacture)|each|one|a single)\b|"
-                        r"\b(?:per|each|every)\b", re.I)
+_PER = re.compile(r"\b(?:each|every|per)\b", re.I)
+_RATE_OPENING = re.compile(r"^\s*(?:to (?:make|produce|prepare|build|create|manufacture)|one|a single)\b", re.I)
 _MORE_THAN = re.compile(r"\b(?:must|should|has to|have to)\b.*\b(?:more|fewer|less|larger|greater)\s+"
                         r"(?:[\w-]+\s+){1,4}than\b", re.I)       # 'there must be more architects than drafters'
 
@@ -61,12 +61,12 @@ def is_constraint(s: str) -> bool:
     if _MORE_THAN.search(t):
         return True
     own = cues.POSSESSION.search(t) or _SUPPLY.search(t)
-    if own and not _RATE.search(t[own.end():]) and not re.search(r"\b(?:each|every|per)\b", t[:own.start()], re.I):
+    if own and not _RATE.search(t[own.end():]) and not _PER.search(t[:own.start()]):
         return True           # a supply ('The company has 150 tons of iron ore each month'), not a rate
     found = [m.group(0).lower() for m in _CONSTRAINT_CUE.finditer(t)]
     if not found:
         return False
-    if all(f in _NEED for f in found) and _RATE_FORM.search(t):
+    if all(f in _NEED for f in found) and (_RATE_OPENING.search(t) or _PER.search(t)):
         return False          # 'To produce 1 kg of paint requires 6 kg of dye': a rate, data
     return bool(find_numbers(t)) or bool(cues.COMPARE.search(t)) or bool(cues.IF.search(t))
 
