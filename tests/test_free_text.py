@@ -211,3 +211,42 @@ def test_rates_are_data_and_one_producer_is_a_supply():
     assert not is_constraint("Mixture A uses 3 units of baking soda, and produces 2 units of eruption.")
     assert not is_constraint("The hydraulics experiment produces 2 units of heat while the force experiment "
                              "produces 3 units of heat.")
+
+
+def _table(*specs):
+    from milpsynth.variables import VariableTable
+    return VariableTable.build(_vars(*specs), pure_binary=False)
+
+
+def test_statements_giving_only_rates_per_unit_are_facts():
+    from milpsynth.stages.split_data import is_unit_data
+    table = _table(("small_bins", "small bins", "small bin"), ("large_bins", "large bins", "large bin"))
+    assert is_unit_data("A small bin needs to be emptied 4 times a week and can hold 30 kg of scrap.", table)
+    assert is_unit_data("The press must run 6 minutes on each small bin but only 2 minutes on each large one.",
+                        table)
+    assert is_unit_data("The crane must work 3 minutes for each bin.", table)       # each of the kind
+    assert not is_unit_data("A small bin costs at most $40.", table)                 # a bound cue
+    assert not is_unit_data("The press must run 6 minutes on each small bin and has 600 minutes.", table)
+    assert not is_unit_data("The yard needs 20 large bins.", table)
+
+
+def test_each_of_a_kind_gives_every_decision_of_that_kind_a_rate():
+    from milpsynth.nlp.analysis import analyse, categories, clauses
+    from milpsynth.nlp.attributes import triples
+    table = _table(("small_bins", "small bins", "small bin"), ("large_bins", "large bins", "large bin"))
+    a = analyse("The crane must work 3 minutes for each bin.", table)
+    assert [(v, x) for v, x, _, _ in triples(a, clauses(a), categories(table))] == [("small_bins", 3.0),
+                                                                                   ("large_bins", 3.0)]
+
+
+def test_the_objective_reads_the_attribute_named_after_its_verb():
+    text = ("A kitchen makes soups and stews. Making a pot of soup takes 10 minutes of chopping and making a pot "
+            "of stew takes 25 minutes of chopping. There are 900 minutes of chopping available. If each pot of "
+            "soup earns $7 and each pot of stew earns $12, how many pots of each should it chop to maximize "
+            "profit?")
+    from test_variables_tagged import ScriptedTagger
+    from milpsynth import Pipeline
+    from milpsynth.stages.variables_tagged import TaggedVariables
+    f = formulate(text, pipeline=Pipeline(variables=TaggedVariables(ScriptedTagger("soups", "soup", "stews",
+                                                                                   "stew")), classify="rules"))
+    assert str(f.objective) == "maximize 7*soups + 12*stews"

@@ -67,3 +67,8 @@ def test_dollars_in_words_are_money_and_must_amounts_are_requirements():
     assert [n.kind for n in find_numbers("An expert costs 500 dollars for each shift")] == ["money"]
     assert direction("The company must care for 5000 square meters of land.") == ">="
     assert direction("The company must transport at most 300 boxes.") == "<="      # the comparative wins
+
+
+def test_times_a_week_is_a_count_not_a_factor():
+    assert [(n.value, n.kind) for n in find_numbers("checked 5 times a week")] == [(5.0, "number")]
+    assert [(n.value, n.kind) for n in find_numbers("3 times as many vans")] == [(3.0, "factor")]

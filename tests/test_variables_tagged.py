@@ -60,3 +60,26 @@ def test_no_var_found_falls_back_to_rules():
     f = formulate(["Maximise profit: each chair earns $5 and each table earns $8. How many chairs and tables?",
                    "At most 10 chairs."], pipeline=Pipeline(variables=TaggedVariables(ScriptedTagger("zzz"))))
     assert [v.name for v in f.variables.quantities] == ["chairs", "tables"]
+
+
+def test_a_head_noun_shared_by_coordinated_modifiers():
+    from milpsynth.stages.variables_tagged import distribute_heads
+    text = "A bakery bakes sourdough and rye rolls. Each sourdough roll sells for $5."
+    spans = [(m, text.index(m), text.index(m) + len(m)) for m in ("sourdough", "rye rolls")]
+    assert distribute_heads(text, spans) == ["sourdough rolls", "rye rolls"]
+    # unless the text never says 'sourdough roll': then 'sourdough' may be a decision of its own
+    assert distribute_heads(text.replace("sourdough roll ", "sourdough "), spans) == ["sourdough", "rye rolls"]
+
+
+def test_a_word_spelt_longer_and_a_negated_kind_in_grouping():
+    assert group_mentions(["electric-based stores", "film-based stores", "electrical-based stores"]) == [
+        ["electric-based stores", "electrical-based stores"], ["film-based stores"]]
+    assert group_mentions(["heated rooms", "non-heated rooms", "heated room"]) == [
+        ["heated rooms", "heated room"], ["non-heated rooms"]]
+
+
+def test_word_numbers_make_a_decision_the_subject():
+    from milpsynth.stages.variables_tagged import _acts
+    text = "A van carries four crates of apples while a bike carries one crate of apples."
+    assert _acts(text, ["van"]) and _acts(text, ["bike"])
+    assert not _acts(text, ["crates", "crate"])

@@ -46,6 +46,20 @@ def analyse(text: str, variables) -> Analysis:
     return Analysis(folded, mentions, nums)
 
 
+_CLAUSE_SPLIT = re.compile(r"[.;:]\s+|,\s*|\s+(?:and|while|whereas|but)\s+")
+
+
+def clauses(a: Analysis) -> list[tuple[int, int]]:
+    """Clause spans, never cutting inside a number ('$1,100') or a mention ('A, B')."""
+    protected = [(n.start, n.end) for n in a.numbers] + [(m.start, m.end) for m in a.mentions]
+    cuts = [0]
+    for m in _CLAUSE_SPLIT.finditer(a.text):
+        if not any(s <= m.start() < e for s, e in protected):
+            cuts += [m.start(), m.end()]
+    cuts.append(len(a.text))
+    return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
+
+
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 
 
@@ -87,15 +101,31 @@ def refers_to_whole(a: Analysis, problem) -> bool:
         return True
     objective = next((q.text for q in problem.paragraphs if q.type == 0), "")
     words = _content_words(a.text)
-    return bool(words & (_content_words(fold(objective)) | _head_nouns(problem.variables)))
+    return bool(words & (_content_words(fold(objective)) | head_nouns(problem.variables)))
 
 
-def _head_nouns(variables) -> set[str]:
+def head_nouns(variables) -> set[str]:
     """Last words of the decisions' multi-word names and mentions ('cell-phones' -> 'phone')."""
-    heads = set()
+    return set(categories(variables, 1))
+
+
+def categories(variables, least: int = 2) -> dict[str, list[str]]:
+    """{head noun: the decisions whose multi-word names or mentions end in it}, for heads that `least`
+    or more decisions share ('phone': foldable and regular cell-phones)."""
+    out: dict[str, list[str]] = {}
     for v in variables.quantities if variables is not None else ():
         for form in list(v.mentions or []) + [v.label or ""]:
             words = re.findall(r"[A-Za-z]{4,}", form)
             if len(form.replace("-", " ").split()) > 1 and words:
-                heads.add(singular(words[-1].lower()))
-    return heads - _CONTENT_STOP
+                names = out.setdefault(singular(words[-1].lower()), [])
+                if v.name not in names:
+                    names.append(v.name)
+    return {h: names for h, names in out.items() if len(names) >= least and h not in _CONTENT_STOP}
+
+
+def category_pattern(heads) -> re.Pattern | None:
+    """'each cell-phone', 'for every phone': one unit of whatever has one of these head nouns."""
+    if not heads:
+        return None
+    return re.compile(r"\b(?:a|an|each|every|one|per)\s+(?:[\w]+[\s-])?(?:" + "|".join(map(re.escape, heads))
+                      + r")s?\b", re.I)

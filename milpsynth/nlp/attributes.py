@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .analysis import Analysis, respectively
+from .analysis import Analysis, analyse, categories, category_pattern, clauses, respectively
 from .mentions import singular
 
 # words that mean the same attribute in these problems, mapped to one key
@@ -23,7 +23,7 @@ SYNONYMS = {
     "space": "space", "sq": "space", "ft": "space", "area": "space", "floor": "space", "feet": "space",
 }
 GENERIC = {"unit", "each", "per", "require", "need", "take", "make", "use", "contain", "produce", "amount",
-           "number", "total", "item", "type", "kind", "product", "this", "that", "these", "there", "their", "they",
+           "number", "total", "item", "type", "kind", "this", "that", "these", "there", "their", "they",
            "have", "with", "from", "into", "most", "least", "more", "less", "than", "available", "must", "should",
            "will", "would", "could", "can", "cannot", "only", "also", "formulate", "maximize", "minimize",
            "maximise", "minimise", "many", "much", "what", "which", "how", "company", "store", "want", "wants",
@@ -41,9 +41,11 @@ KEYS = set(SYNONYMS.values())     # broad kinds (cost, time, ...): shared by man
 def stem(word: str) -> str:
     """A light stem, so that 'mixing' meets 'mix' and 'measuring' 'measure' ('cutting' -> 'cut')."""
     w = word
-    if w.endswith("ing") and len(w) > 5:
-        w = w[:-3]
+    if w.endswith(("ing", "ed")) and len(w) > 5:
+        w = w[:-3] if w.endswith("ing") else w[:-2]
         if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiousl":
+            w = w[:-1]
+        elif w.endswith("e") and len(w) > 4:     # 'stored' and 'store' both -> 'stor'
             w = w[:-1]
     elif w.endswith("e") and len(w) > 4:
         w = w[:-1]
@@ -90,9 +92,12 @@ def _masked(a: Analysis, start: int, end: int) -> str:
     return "".join(chars)
 
 
-def triples(a: Analysis, clauses: list[tuple[int, int]]) -> list[tuple[str, float, set[str], bool]]:
+def triples(a: Analysis, spans: list[tuple[int, int]], kinds: dict[str, list[str]] | None = None
+            ) -> list[tuple[str, float, set[str], bool]]:
     """(var, value, words, money) for each clause with one number and one variable (or the sentence's
-    single variable, for a clause like '... and cost $10 per trip')."""
+    single variable, for a clause like '... and cost $10 per trip'; or each decision of a kind the
+    clause names, `kinds` = {head noun: decisions}: '3 hours for each cell-phone')."""
+    kind = category_pattern(kinds or {})
     out = []
     last_var = None
     sentence_end = 0
@@ -103,7 +108,7 @@ def triples(a: Analysis, clauses: list[tuple[int, int]]) -> list[tuple[str, floa
         out += [(var, value, words, money) for var, value in pairs.items()] if words else []
     if out:
         return out
-    for s, e in clauses:
+    for s, e in spans:
         if s >= sentence_end:       # a new sentence: forget the previous subject
             nxt = re.search(r"[.?!](?:\s|$)", a.text[s:])
             sentence_end = s + (nxt.end() if nxt else len(a.text) - s)
@@ -115,11 +120,13 @@ def triples(a: Analysis, clauses: list[tuple[int, int]]) -> list[tuple[str, floa
         if len(nums) != 1:
             continue
         var = vars_here[0] if len(vars_here) == 1 else (last_var if not vars_here else None)
-        if var is None:
+        each = kind.search(a.text, s, e) if kind and not vars_here else None
+        names = kinds[singular(each.group(0).split()[-1].split("-")[-1].lower())] if each else [var]
+        if names == [None]:
             continue
-        words = attribute_words(_masked(a, s, e))
+        words = attribute_words(_masked(a, s, e).replace(each.group(0), " ") if each else _masked(a, s, e))
         if words:
-            out.append((var, nums[0].value, words, nums[0].kind == "money"))
+            out += [(v, nums[0].value, words, nums[0].kind == "money") for v in names]
     return out
 
 
@@ -157,18 +164,16 @@ def lookup(table: list[Attribute], text: str, money: bool | None, exclude: set[s
 def table_for(problem) -> list[Attribute]:
     """The attribute table of a problem (its facts, else its statements), built once, kept on the problem."""
     if not problem.attributes:
-        from ..stages.generate_rules import _clauses
-        from .analysis import analyse
         found = []
         # facts state the data where there are any; statements' own numbers are right-hand sides then
         texts = list(problem.facts) or [p.text for p in problem.paragraphs]
         for text in texts:
             a = analyse(text, problem.variables)
-            found += triples(a, _clauses(a))
+            found += triples(a, clauses(a), categories(problem.variables))
         problem.attributes = build_table(found)
     return problem.attributes
 
 
-def refer(problem, a: Analysis, money: bool | None) -> Attribute | None:
-    """The attribute a statement refers to by its words, or None."""
-    return lookup(table_for(problem), _masked(a, 0, len(a.text)), money)
+def refer(problem, a: Analysis, money: bool | None, start: int = 0) -> Attribute | None:
+    """The attribute a statement refers to by its words (from `start` on), or None."""
+    return lookup(table_for(problem), _masked(a, start, len(a.text)), money)

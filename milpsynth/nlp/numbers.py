@@ -46,7 +46,9 @@ def _words_value(phrase: str) -> float:
     return total + current
 
 
-_TIMES_RE = re.compile(r"\b(?P<n>" + _DIGITS + "|" + "|".join(WORDS) + r")(?:\.\d+)?\s+times\b", re.I)
+# '3 times as many' is a factor; '5 times a week' a count
+_TIMES_RE = re.compile(r"\b(?P<n>" + _DIGITS + "|" + "|".join(WORDS) + r")(?:\.\d+)?\s+times\b"
+                       r"(?!\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|hour|minute|shift|season)\b)", re.I)
 _FACTOR_RE = re.compile(r"\b(?P<f>twice|double|thrice|triple|half as)\b", re.I)
 
 

@@ -12,22 +12,11 @@ from ..errors import GenerationError, NonLinearError, VariableError
 from ..expr import fmt_num
 from ..labels import LOGIC_TYPES
 from ..nlp import attributes, cues
-from ..nlp.analysis import RESPECTIVELY, Analysis, analyse, refers_to_whole, respectively
+from ..nlp.analysis import RESPECTIVELY, Analysis, analyse, clauses, refers_to_whole, respectively
 from ..nlp.numbers import Num
 
-_CLAUSE_SPLIT = re.compile(r"[.;:]\s+|,\s*|\s+and\s+|\s+while\s+|\s+whereas\s+")
 _PRODUCT = re.compile(r"\b(?:the product of|multiplied by|squared)\b", re.I)   # not 'units of product'
 
-
-def _clauses(a: Analysis) -> list[tuple[int, int]]:
-    """Clause spans, never cutting inside a number ('$1,100') or a mention ('A, B')."""
-    protected = [(n.start, n.end) for n in a.numbers] + [(m.start, m.end) for m in a.mentions]
-    cuts = [0]
-    for m in _CLAUSE_SPLIT.finditer(a.text):
-        if not any(s <= m.start() < e for s, e in protected):
-            cuts += [m.start(), m.end()]
-    cuts.append(len(a.text))
-    return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
 
 
 def pair_coefficients(a: Analysis) -> tuple[dict[str, float], list[Num]]:
@@ -44,7 +33,7 @@ def pair_coefficients(a: Analysis) -> tuple[dict[str, float], list[Num]]:
                     coefs.setdefault(m.var, n.value)
                     used.add(n.start)
                     break
-    for s, e in _clauses(a):
+    for s, e in clauses(a):
         vars_here = list(dict.fromkeys(m.var for m in a.mentions if s <= m.start < e))
         nums_here = [n for n in a.values if s <= n.start < e and n.start not in used]
         if len(vars_here) == 1 and len(nums_here) == 1 and vars_here[0] not in coefs:
@@ -113,7 +102,10 @@ class RuleSlotFiller:
     def _objective(self, problem, a, p):
         coefs, _ = pair_coefficients(a)
         if not coefs:
-            coefs = self._refer(problem, a, None)
+            # what follows 'maximize' names the attribute ('maximize profit'), more surely than the rest
+            verb = re.search(r"\b(?:maximi[sz]|minimi[sz]|reduce|decrease|increase)", a.text, re.I)
+            at = attributes.refer(problem, a, None, verb.start()) if verb else None
+            coefs = dict(at.coefs) if at is not None else self._refer(problem, a, None)
             if coefs:
                 p.notes.append("objective coefficients taken from the facts the objective refers to")
         if not coefs and re.search(r"\bnumber of\b|\bhow many\b", a.text, re.I):

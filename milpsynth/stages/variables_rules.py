@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from typing import Iterable, Mapping
 
+from .split_data import move_unit_data
 from ..document import Problem
 from ..errors import InputError, VariableError
 from ..nlp import cues
@@ -191,7 +192,7 @@ class RuleVariables:
                 except ValueError as exc:
                     raise InputError(str(exc), field="variables") from None
         problem.variables = table
-        return problem
+        return move_unit_data(problem)      # free text: statements that only give rates are facts
 
     def _entities(self, problem: Problem, objective_text: str, pure_binary: bool = False) -> list[str]:
         """The best enumeration: in the objective paragraph first (paragraph input), else anywhere;

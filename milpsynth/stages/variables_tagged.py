@@ -11,6 +11,7 @@ import re
 
 from ..document import Problem
 from ..nlp.mentions import find_mentions, fold, singular, surface_forms
+from ..nlp.numbers import find_numbers
 from .variables_rules import RuleVariables
 
 
@@ -39,18 +40,26 @@ def _keys(mention: str) -> set[tuple[str, ...]]:
 
 def _relation(k: tuple[str, ...], x: tuple[str, ...]) -> int:
     """How closely two keys name one decision: 0 the same, 1 one starts the other ('2-piece' / '2-piece
-    suit') or drops middle words ('electric jacks' / 'electric pallet jacks'), 2 one ends the other
+    suit'), drops middle words ('electric jacks' / 'electric pallet jacks') or spells one word longer
+    ('electric-based' / 'electrical-based'), 2 one ends the other
     ('tables' / 'dining tables'), 3 unrelated."""
     if k == x:
         return 0
+    if (k[0] == "non") != (x[0] == "non"):       # 'non-AC seats' is the other kind of 'AC seats'
+        return 3
     short, long = sorted((k, x), key=len)
     if len(short) == len(long):
-        return 3
+        differ = [(a, b) for a, b in zip(k, x) if a != b]    # 'electric-based' / 'electrical-based'
+        return 1 if len(differ) == 1 and min(map(len, differ[0])) >= 6 and _extends(*differ[0]) else 3
     if long[:len(short)] == short:
         return 1
     if short[0] == long[0] and short[-1] == long[-1] and _subsequence(short, long):
         return 1
     return 2 if long[-len(short):] == short else 3
+
+
+def _extends(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
 
 
 def _subsequence(short, long) -> bool:
@@ -103,7 +112,7 @@ def _ends(short_keys: set[tuple[str, ...]], long_keys: set[tuple[str, ...]], hea
     """Every key of the first group ends or starts a longer key of the second ('refrigerator' /
     'refrigerator XYZ'), or (with `head`) is its head noun ('vending machines' / 'single-load machine')."""
     return bool(short_keys) and all(
-        any(len(x) > len(k) and (x[-len(k):] == k or x[:len(k)] == k or (head and x[-1] == k[-1]))
+        any(len(x) > len(k) and x[0] != "non" and (x[-len(k):] == k or x[:len(k)] == k or (head and x[-1] == k[-1]))
             for x in long_keys)
         for k in short_keys)
 
@@ -133,8 +142,30 @@ def _acts(text: str, group: list[str]) -> bool:
         for m in find_mentions(clause, forms):
             total += 1
             measure += bool(re.match(r"\s+of\b", clause[m.end:]))
-            subject += bool(re.search(r"\d", clause[m.end:]) and not re.search(r"\d", clause[:m.start]))
+            before = [n for n in find_numbers(clause[:m.start]) if n.text.lower() != "one"]   # 'One glass of'
+            subject += bool(find_numbers(clause[m.end:]) and not before)
     return subject >= 1 and measure < total
+
+
+_COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|or|,)\s*$|\s*,\s*$", re.I)
+
+
+def distribute_heads(text: str, spans: list[tuple[str, int, int]]) -> list[str]:
+    """Mentions with a head noun shared over coordinated modifiers: in 'foldable and regular
+    cell-phones' (tagged 'foldable', 'regular cell-phones') the first is 'foldable cell-phones' when
+    the text says 'foldable cell-phone' somewhere; 'small or large production lines' likewise.
+    `spans`: (mention, start, end) in text order."""
+    out = [m for m, _, _ in spans]
+    for i in range(len(spans) - 1):
+        (m1, s1, e1), (m2, s2, e2) = spans[i], spans[i + 1]
+        first, second = m1.split(), m2.split()
+        if len(first) != 1 or len(second) < 2 or not _COORDINATION.fullmatch(text[e1:s2]):
+            continue
+        rest = second[1:]
+        said = r"\b" + re.escape(first[0]) + r"\s+" + r"\s+".join(map(re.escape, rest[:-1] + [singular(rest[-1])]))
+        if re.search(said, text[e2:], re.I):
+            out[i] = " ".join(first + rest)
+    return out
 
 
 class TaggedVariables(RuleVariables):
@@ -152,7 +183,8 @@ class TaggedVariables(RuleVariables):
 
     def _candidates(self, problem: Problem, objective_text: str) -> list[tuple[str, list[str]]]:
         entities = self.tagger.tag([problem.text])[0]
-        groups = group_mentions([e.text for e in entities if e.label == "VAR"])
+        found = [(e.text, e.start, e.end) for e in entities if e.label == "VAR"]
+        groups = group_mentions(distribute_heads(problem.text, found))
         if not groups:
             return super()._candidates(problem, objective_text)
         measured = [g for g in groups if _measured(problem.text, g, [o for o in groups if o is not g])]

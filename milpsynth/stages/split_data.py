@@ -1,0 +1,61 @@
+"""Free text, once the decisions are known: statements that only give per-unit data become facts.
+
+"A medium container needs to be checked 5 times a week and can store 25 units of compost" and "The
+hardware section must work 10 hours on each foldable cell-phone but only 3 hours on each regular
+one" have constraint words (needs, must) but bound nothing: every number is a rate of one unit of a
+decision. The split stage cannot tell, not knowing the decisions; the variables stage calls
+`move_unit_data` when it has found them.
+"""
+from __future__ import annotations
+
+import re
+
+from ..document import Problem
+from ..nlp import cues
+from ..nlp.analysis import analyse, category_pattern, head_nouns
+
+# what makes a statement a bound, though its numbers are rates ('at most 3 hours on each chair')
+_BOUND = re.compile(r"\b(?:at (?:least|most)|up to|no (?:more|less|fewer|greater) than|not (?:more|less|exceed)|"
+                    r"maximum|minimum|exceed|available|budget|capacity|limit|only (?:has|have)|can only|"
+                    r"(?:more|less|fewer|greater|larger|smaller) (?:[\w-]+ ){0,4}than|exactly|equal|twice|"
+                    r"times as|percent|%|total|in all|altogether)", re.I)
+_ONE = r"\b(?:a|an|each|every|one|per)\s+"
+_PIECE = re.compile(r"[,;]\s*|\s+(?:and|but|while|whereas)\s+")
+
+
+def is_unit_data(text: str, variables) -> bool:
+    """Every number of `text` is a rate of one unit of a decision: its clause names one unit of a
+    decision ('on each foldable cell-phone', 'per trip by truck' does not) or of all of them ('for each
+    cell-phone' where both decisions are cell-phones), or the sentence opens with one unit of the only
+    decision it names ('A medium container needs ... and can store 25 units'). No bound cue."""
+    a = analyse(text, variables)
+    if not a.values or _BOUND.search(a.text) or cues.OBJECTIVE.search(a.text):
+        return False
+    opening = re.match(r"\s*" + _ONE, a.text, re.I)
+    if opening and len(a.vars_in_order) == 1 and any(m.start == opening.end() for m in a.mentions):
+        return True
+    category = category_pattern(head_nouns(variables))
+    pieces = [(m.start(), m.end()) for m in re.finditer(r"(?:(?!" + _PIECE.pattern + r").)+", a.text)]
+    for n in a.values:
+        s, e = next(((s, e) for s, e in pieces if s <= n.start < e), (0, len(a.text)))
+        unit = any(s <= m.start < e and re.search(_ONE + r"$", a.text[s:m.start], re.I) for m in a.mentions)
+        if not (unit or (category and category.search(a.text, s, e))):
+            return False
+    return True
+
+
+def move_unit_data(problem: Problem) -> Problem:
+    """Move the statements of split free text that only give per-unit data to the facts, with a warning."""
+    if not problem.split or problem.variables is None:
+        return problem
+    data = [p for p in problem.paragraphs if is_unit_data(p.text, problem.variables)]
+    if not data or len(data) == len(problem.paragraphs):
+        return problem
+    problem.paragraphs = [p for p in problem.paragraphs if p not in data]
+    for i, p in enumerate(problem.paragraphs):
+        p.index = i
+    problem.facts = list(problem.facts) + [p.text for p in data]
+    problem.split = [p.text for p in problem.paragraphs]
+    problem.warnings.append("kept as facts, not statements (every number is a rate per unit of a decision): "
+                            + "; ".join(repr(p.text) for p in data))
+    return problem
