@@ -250,3 +250,20 @@ def test_the_objective_reads_the_attribute_named_after_its_verb():
     f = formulate(text, pipeline=Pipeline(variables=TaggedVariables(ScriptedTagger("soups", "soup", "stews",
                                                                                    "stew")), classify="rules"))
     assert str(f.objective) == "maximize 7*soups + 12*stews"
+
+
+def test_what_a_number_counts_names_its_attribute_even_when_generic():
+    from milpsynth.nlp.attributes import counted
+    text = "Freezer A can store 120 items but uses 3 kWh."
+    assert counted(text, text.index("120") + 3) == {"item"}
+    assert counted(text, text.index("3 kWh") + 1) == {"kwh"}
+    assert counted("takes 20 minutes", len("takes 20")) == set()      # a unit of time says no kind
+    table = _table(("freezer_a", "Freezer A"), ("freezer_b", "Freezer B"))
+    from milpsynth.nlp.analysis import analyse, clauses
+    from milpsynth.nlp.attributes import build_table, lookup, triples
+    found = []
+    for fact in [text, "Freezer B can store 80 items but uses 1 kWh."]:
+        a = analyse(fact, table)
+        found += triples(a, clauses(a))
+    at = lookup(build_table(found), "must store", None, extra=counted("at least 1500 items", 14))
+    assert at.coefs == {"freezer_a": 120, "freezer_b": 80}

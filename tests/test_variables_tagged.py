@@ -83,3 +83,9 @@ def test_word_numbers_make_a_decision_the_subject():
     text = "A van carries four crates of apples while a bike carries one crate of apples."
     assert _acts(text, ["van"]) and _acts(text, ["bike"])
     assert not _acts(text, ["crates", "crate"])
+
+
+def test_the_one_that_tells_a_decision_from_another_of_its_kind():
+    from milpsynth.stages.variables_tagged import _ones
+    assert _ones("premium mobile phones", ["economical mobile phones"]) == ["premium one", "premium ones"]
+    assert _ones("vans", ["bikes"]) == []

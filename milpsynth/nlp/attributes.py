@@ -62,6 +62,23 @@ def attribute_words(text: str) -> set[str]:
     return out
 
 
+_COUNTED = re.compile(r"\s*(?:(?:units?|pieces?)\s+of\s+)?([A-Za-z][A-Za-z-]*)")
+_NOT_COUNTED = {"of", "and", "or", "to", "per", "each", "every", "a", "an", "the", "more", "less", "fewer", "than",
+                "times", "in", "on", "for", "at", "by", "from", "with", "but", "while", "is", "are", "was", "were",
+                "percent", "units", "unit", "total", "as", "that", "which", "it", "this", "hour", "hours", "day",
+                "days", "week", "weeks", "month", "months", "year", "years", "minute", "minutes", "dollars"}
+
+
+def counted(text: str, end: int) -> set[str]:
+    """What the number ending at `end` counts, as an attribute word even if it is generic elsewhere
+    ('can store 120 items' / 'must store at least 1500 items'); time units and 'units' say no kind."""
+    m = _COUNTED.match(text, end)
+    if m is None or m.group(1).lower() in _NOT_COUNTED:
+        return set()
+    w = SYNONYMS.get(singular(m.group(1).lower()), singular(m.group(1).lower()))
+    return {w if w in KEYS else stem(w)}
+
+
 @dataclass
 class Attribute:
     words: set[str]
@@ -125,6 +142,7 @@ def triples(a: Analysis, spans: list[tuple[int, int]], kinds: dict[str, list[str
         if names == [None]:
             continue
         words = attribute_words(_masked(a, s, e).replace(each.group(0), " ") if each else _masked(a, s, e))
+        words |= counted(a.text, nums[0].end)
         if words:
             out += [(v, nums[0].value, words, nums[0].kind == "money") for v in names]
     return out
@@ -149,9 +167,10 @@ def build_table(found: list[tuple[str, float, set[str], bool]]) -> list[Attribut
     return table
 
 
-def lookup(table: list[Attribute], text: str, money: bool | None, exclude: set[str] = frozenset()):
-    """The attribute a statement refers to (best word overlap), or None."""
-    words = attribute_words(text) - exclude
+def lookup(table: list[Attribute], text: str, money: bool | None, exclude: set[str] = frozenset(),
+           extra: set[str] = frozenset()):
+    """The attribute a statement refers to (best word overlap; `extra` words too), or None."""
+    words = (attribute_words(text) | extra) - exclude
     scored = [(at.score(words, money), -i, at) for i, at in enumerate(table) if len(at.coefs) >= 2]
     scored = [x for x in scored if x[0] >= 1]
     if money is not None and any(x[2].money == money for x in scored):
@@ -176,4 +195,5 @@ def table_for(problem) -> list[Attribute]:
 
 def refer(problem, a: Analysis, money: bool | None, start: int = 0) -> Attribute | None:
     """The attribute a statement refers to by its words (from `start` on), or None."""
-    return lookup(table_for(problem), _masked(a, start, len(a.text)), money)
+    extra = set().union(*(counted(a.text, n.end) for n in a.values if n.start >= start))
+    return lookup(table_for(problem), _masked(a, start, len(a.text)), money, extra=extra)

@@ -175,7 +175,7 @@ class RuleSlotFiller:
         # what the bound counts is named right after its number ('800 packages', '15 units of heat')
         after = [re.split(r"[,.;:]|\b(?:because|since|due|and|so|if|while)\b", a.text[n.end:])[0][:40]
                  for n in a.values]
-        named = [attributes.attribute_words(w) for w in after]
+        named = [attributes.attribute_words(w) | attributes.counted(a.text, n.end) for w, n in zip(after, a.values)]
         # a unit alone ('600 minutes') names a kind, not which: then the whole statement says which
         named = [w if w - attributes.KEYS else attributes.attribute_words(a.text) for w in named]
         specific = any(at.score(w, None) >= 2 for w in named) and not re.search(r"\bnumber of\b", a.text, re.I)

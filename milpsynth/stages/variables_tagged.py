@@ -168,6 +168,21 @@ def distribute_heads(text: str, spans: list[tuple[str, int, int]]) -> list[str]:
     return out
 
 
+def _ones(name: str, others: list[str]) -> list[str]:
+    """'premium one(s)' for 'premium mobile phones' beside 'economical mobile phones': the words that
+    tell it from another decision with the same head noun, and 'one'."""
+    words = name.split()
+    for other in others:
+        theirs = other.split()
+        k = 0
+        while k < min(len(words), len(theirs)) - 1 and singular(words[-1 - k].lower()) == singular(theirs[-1 - k].lower()):
+            k += 1
+        if k and singular(words[-1].lower()) == singular(theirs[-1].lower()):
+            prefix = " ".join(words[:-k])
+            return [prefix + " one", prefix + " ones"]
+    return []
+
+
 class TaggedVariables(RuleVariables):
     name = "tagger"
 
@@ -199,7 +214,8 @@ class TaggedVariables(RuleVariables):
                                         "'glasses of ...'): " + ", ".join(g[0].strip() for g in groups
                                                                           if not any(g is a for a in acting)))
                 groups = acting
-        return [(g[0].strip(), [m.strip() for m in g[1:]]) for g in groups]
+        return [(g[0].strip(), [m.strip() for m in g[1:]] + _ones(g[0], [o[0] for o in groups if o is not g]))
+                for g in groups]
 
 
 class AutoVariables:
