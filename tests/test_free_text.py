@@ -267,3 +267,26 @@ def test_what_a_number_counts_names_its_attribute_even_when_generic():
         found += triples(a, clauses(a))
     at = lookup(build_table(found), "must store", None, extra=counted("at least 1500 items", 14))
     assert at.coefs == {"freezer_a": 120, "freezer_b": 80}
+
+
+def test_they_both_give_every_decision_the_rate():
+    from milpsynth.nlp.analysis import analyse, clauses
+    from milpsynth.nlp.attributes import triples
+    table = _table(("sedans", "sedans", "sedan"), ("coupes", "coupes", "coupe"))
+    a = analyse("They both require 0.5 hours of polishing per car.", table)
+    assert [(v, x) for v, x, _, _ in triples(a, clauses(a), {}, ["sedans", "coupes"])] == [("sedans", 0.5),
+                                                                                          ("coupes", 0.5)]
+
+
+def test_a_reason_before_so_names_no_operand():
+    objective = "Maximise profit: each small crate earns $2 and each large crate earns $3. How many of each?"
+    f = formulate([objective, "Most porters prefer large crates, so at least twice as many small crates as "
+                              "large crates must be packed."], classify="rules",
+                  variables=["small_crates", "large_crates"])
+    assert f.paragraph_constraints[0].display == "small_crates >= 2*large_crates"
+
+
+def test_one_producer_is_a_supply_not_a_rate_per_unit():
+    from milpsynth.stages.split_data import is_unit_data
+    table = _table(("paint_a", "paint A", "paint"), ("paint_b", "paint B"))
+    assert not is_unit_data("A paint manufacturer produces 300 kg of dye", table)

@@ -109,11 +109,16 @@ def _masked(a: Analysis, start: int, end: int) -> str:
     return "".join(chars)
 
 
-def triples(a: Analysis, spans: list[tuple[int, int]], kinds: dict[str, list[str]] | None = None
-            ) -> list[tuple[str, float, set[str], bool]]:
+_ALL = re.compile(r"\b(?:they both|both of them|each of them|all of them|they all|they each|both (?:products|"
+                  r"models|types|kinds|items|options))\b", re.I)
+
+
+def triples(a: Analysis, spans: list[tuple[int, int]], kinds: dict[str, list[str]] | None = None,
+            everyone: list[str] | None = None) -> list[tuple[str, float, set[str], bool]]:
     """(var, value, words, money) for each clause with one number and one variable (or the sentence's
     single variable, for a clause like '... and cost $10 per trip'; or each decision of a kind the
-    clause names, `kinds` = {head noun: decisions}: '3 hours for each cell-phone')."""
+    clause names, `kinds` = {head noun: decisions}: '3 hours for each cell-phone'; or `everyone`,
+    the decisions, for 'They both require 0.5 hours')."""
     kind = category_pattern(kinds or {})
     out = []
     last_var = None
@@ -139,6 +144,8 @@ def triples(a: Analysis, spans: list[tuple[int, int]], kinds: dict[str, list[str
         var = vars_here[0] if len(vars_here) == 1 else (last_var if not vars_here else None)
         each = kind.search(a.text, s, e) if kind and not vars_here else None
         names = kinds[singular(each.group(0).split()[-1].split("-")[-1].lower())] if each else [var]
+        if not vars_here and everyone and _ALL.search(a.text, s, e):
+            names = everyone
         if names == [None]:
             continue
         words = attribute_words(_masked(a, s, e).replace(each.group(0), " ") if each else _masked(a, s, e))
@@ -188,7 +195,8 @@ def table_for(problem) -> list[Attribute]:
         texts = list(problem.facts) or [p.text for p in problem.paragraphs]
         for text in texts:
             a = analyse(text, problem.variables)
-            found += triples(a, clauses(a), categories(problem.variables))
+            found += triples(a, clauses(a), categories(problem.variables),
+                             [v.name for v in problem.variables.quantities])
         problem.attributes = build_table(found)
     return problem.attributes
 

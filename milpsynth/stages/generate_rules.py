@@ -57,7 +57,8 @@ def _bound(rest: list[Num], a: Analysis, p: Paragraph) -> float:
     return max(rest, key=lambda n: n.value).value
 
 
-_REASON = re.compile(r"^(?:since|because|as|due to|given that)\b[^,]{3,160},\s*", re.I)
+# 'Since small cans are cheaper, ...' / 'Most drivers prefer medium bags, so ...'
+_REASON = re.compile(r"^(?:(?:since|because|as|due to|given that)\b[^,]{3,160},\s*|[^,]{3,160},\s*(?:so|thus|therefore|hence)\b,?\s*)", re.I)
 
 
 def _main_clause(a: Analysis, need: int) -> Analysis:

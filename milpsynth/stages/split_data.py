@@ -13,6 +13,7 @@ import re
 from ..document import Problem
 from ..nlp import cues
 from ..nlp.analysis import analyse, category_pattern, head_nouns
+from .split_statements import is_supply
 
 # what makes a statement a bound, though its numbers are rates ('at most 3 hours on each chair')
 _BOUND = re.compile(r"\b(?:at (?:least|most)|up to|no (?:more|less|fewer|greater) than|not (?:more|less|exceed)|"
@@ -29,7 +30,7 @@ def is_unit_data(text: str, variables) -> bool:
     cell-phone' where both decisions are cell-phones), or the sentence opens with one unit of the only
     decision it names ('A medium container needs ... and can store 25 units'). No bound cue."""
     a = analyse(text, variables)
-    if not a.values or _BOUND.search(a.text) or cues.OBJECTIVE.search(a.text):
+    if not a.values or _BOUND.search(a.text) or cues.OBJECTIVE.search(a.text) or is_supply(a.text):
         return False
     opening = re.match(r"\s*" + _ONE, a.text, re.I)
     if opening and len(a.vars_in_order) == 1 and any(m.start == opening.end() for m in a.mentions):

@@ -56,13 +56,17 @@ _MORE_THAN = re.compile(r"\b(?:must|should|has to|have to)\b.*\b(?:more|fewer|le
                         r"(?:[\w-]+\s+){1,4}than\b", re.I)       # 'there must be more architects than drafters'
 
 
+def is_supply(s: str) -> bool:
+    """What someone has or produces ('The company has 150 tons of iron ore each month'), not a rate."""
+    t = fold(s)
+    own = cues.POSSESSION.search(t) or _SUPPLY.search(t)
+    return bool(own) and not _RATE.search(t[own.end():]) and not _PER.search(t[:own.start()])
+
+
 def is_constraint(s: str) -> bool:
     t = fold(s)
-    if _MORE_THAN.search(t):
+    if _MORE_THAN.search(t) or is_supply(t):
         return True
-    own = cues.POSSESSION.search(t) or _SUPPLY.search(t)
-    if own and not _RATE.search(t[own.end():]) and not _PER.search(t[:own.start()]):
-        return True           # a supply ('The company has 150 tons of iron ore each month'), not a rate
     found = [m.group(0).lower() for m in _CONSTRAINT_CUE.finditer(t)]
     if not found:
         return False
