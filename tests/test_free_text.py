@@ -257,7 +257,8 @@ def test_what_a_number_counts_names_its_attribute_even_when_generic():
     text = "Freezer A can store 120 items but uses 3 kWh."
     assert counted(text, text.index("120") + 3) == {"item"}
     assert counted(text, text.index("3 kWh") + 1) == {"kwh"}
-    assert counted("takes 20 minutes", len("takes 20")) == set()      # a unit of time says no kind
+    assert counted("takes 20 minutes", len("takes 20")) == {"time"}
+    assert counted("lasts 3 days", len("lasts 3")) == set()      # a period says no kind
     table = _table(("freezer_a", "Freezer A"), ("freezer_b", "Freezer B"))
     from milpsynth.nlp.analysis import analyse, clauses
     from milpsynth.nlp.attributes import build_table, lookup, triples
@@ -290,3 +291,47 @@ def test_one_producer_is_a_supply_not_a_rate_per_unit():
     from milpsynth.stages.split_data import is_unit_data
     table = _table(("paint_a", "paint A", "paint"), ("paint_b", "paint B"))
     assert not is_unit_data("A paint manufacturer produces 300 kg of dye", table)
+
+
+def _facts_formulate(text, *phrases):
+    from test_variables_tagged import ScriptedTagger
+    from milpsynth import Pipeline
+    from milpsynth.stages.variables_tagged import TaggedVariables
+    return formulate(text, pipeline=Pipeline(variables=TaggedVariables(ScriptedTagger(*phrases)), classify="rules"))
+
+
+def test_an_objective_counting_what_the_decisions_count_sums_them():
+    text = ("A clinic staffs nurses and doctors in shifts. A nurse works 8 hours every shift and a doctor works 10 "
+            "hours every shift. A nurse is paid $300 per shift and a doctor is paid $900 per shift. The clinic "
+            "needs at least 400 hours of care. How many of each should it schedule to minimize the total number "
+            "of shifts?")
+    f = _facts_formulate(text, "nurses", "nurse", "doctors", "doctor")
+    assert str(f.objective) == "minimize nurses + doctors"
+
+
+def test_a_bound_in_minutes_reads_a_time_and_samples_of_what_decides():
+    from milpsynth.nlp.analysis import analyse, clauses
+    from milpsynth.nlp.attributes import build_table, counted, lookup, triples
+    table = _table(("mill_a", "Mill A"), ("mill_b", "Mill B"))
+    found = []
+    for fact in ["Mill A grinds 20 bags of wheat and 30 bags of rye, which takes 15 minutes of cleaning.",
+                 "Mill B grinds 40 bags of wheat and 10 bags of rye, which takes 25 minutes of cleaning."]:
+        a = analyse(fact, table)
+        found += triples(a, clauses(a))
+    at = build_table(found)
+    rye = "at least 800 bags of rye must be ground"
+    assert counted(rye, rye.index("800") + 3) == {"bag", "rye"}
+    assert lookup(at, rye, False, extra=counted(rye, rye.index("800") + 3)).coefs == {"mill_a": 30, "mill_b": 10}
+    clean = "there are 900 minutes for grinding"
+    assert lookup(at, clean, False, extra=counted(clean, clean.index("900") + 3)).coefs == {"mill_a": 15,
+                                                                                             "mill_b": 25}
+
+
+def test_a_model_number_belongs_to_the_name():
+    from milpsynth.stages.variables_tagged import with_model_numbers
+    text = "It uses Printer 500 and Jetline. Printer 500 prints 30 pages per minute."
+    spans = [(m.group(0), m.start(), m.end()) for m in __import__("re").finditer("Printer|Jetline", text)]
+    assert [m for m, _, _ in with_model_numbers(text, spans)] == ["Printer 500", "Jetline", "Printer 500"]
+    text = "Printer prints 30 pages. Printer costs $5."
+    spans = [(m.group(0), m.start(), m.end()) for m in __import__("re").finditer("Printer", text)]
+    assert [m for m, _, _ in with_model_numbers(text, spans)] == ["Printer", "Printer"]

@@ -72,3 +72,8 @@ def test_dollars_in_words_are_money_and_must_amounts_are_requirements():
 def test_times_a_week_is_a_count_not_a_factor():
     assert [(n.value, n.kind) for n in find_numbers("checked 5 times a week")] == [(5.0, "number")]
     assert [(n.value, n.kind) for n in find_numbers("3 times as many vans")] == [(3.0, "factor")]
+
+
+def test_number_words_before_dollars_are_money():
+    [n] = find_numbers("a budget of one hundred thousand dollars")
+    assert (n.value, n.kind) == (100000.0, "money")

@@ -62,21 +62,26 @@ def attribute_words(text: str) -> set[str]:
     return out
 
 
-_COUNTED = re.compile(r"\s*(?:(?:units?|pieces?)\s+of\s+)?([A-Za-z][A-Za-z-]*)")
+_COUNTED = re.compile(r"\s*(?:(?:units?|pieces?)\s+of\s+)?([A-Za-z][A-Za-z-]*)(?:\s+of\s+([A-Za-z][A-Za-z-]*))?")
 _NOT_COUNTED = {"of", "and", "or", "to", "per", "each", "every", "a", "an", "the", "more", "less", "fewer", "than",
                 "times", "in", "on", "for", "at", "by", "from", "with", "but", "while", "is", "are", "was", "were",
-                "percent", "units", "unit", "total", "as", "that", "which", "it", "this", "hour", "hours", "day",
-                "days", "week", "weeks", "month", "months", "year", "years", "minute", "minutes", "dollars"}
+                "percent", "units", "unit", "total", "as", "that", "which", "it", "this", "day", "days", "week",
+                "weeks", "month", "months", "year", "years", "dollars"}
 
 
 def counted(text: str, end: int) -> set[str]:
     """What the number ending at `end` counts, as an attribute word even if it is generic elsewhere
-    ('can store 120 items' / 'must store at least 1500 items'); time units and 'units' say no kind."""
+    ('can store 120 items' / 'must store at least 1500 items'; '30 minutes': time); 'units' and
+    periods ('3 days') say nothing."""
     m = _COUNTED.match(text, end)
     if m is None or m.group(1).lower() in _NOT_COUNTED:
         return set()
-    w = SYNONYMS.get(singular(m.group(1).lower()), singular(m.group(1).lower()))
-    return {w if w in KEYS else stem(w)}
+    out = set()
+    for w in filter(None, m.groups()):         # '800 samples of dirt': both
+        w = SYNONYMS.get(singular(w.lower()), singular(w.lower()))
+        if w not in _NOT_COUNTED:
+            out.add(w if w in KEYS else stem(w))
+    return out
 
 
 @dataclass
@@ -178,10 +183,15 @@ def lookup(table: list[Attribute], text: str, money: bool | None, exclude: set[s
            extra: set[str] = frozenset()):
     """The attribute a statement refers to (best word overlap; `extra` words too), or None."""
     words = (attribute_words(text) | extra) - exclude
-    scored = [(at.score(words, money), -i, at) for i, at in enumerate(table) if len(at.coefs) >= 2]
+    # what the numbers count ('800 samples of dirt') weighs more than the rest of the statement
+    scored = [(at.score(words, money) + len((at.words & extra) - KEYS), -i, at)
+              for i, at in enumerate(table) if len(at.coefs) >= 2]
     scored = [x for x in scored if x[0] >= 1]
     if money is not None and any(x[2].money == money for x in scored):
         scored = [x for x in scored if x[2].money == money]      # a budget is spent, packages are carried
+    kinds = extra & KEYS - {"cost"}
+    if kinds and any(kinds <= x[2].words for x in scored):
+        scored = [x for x in scored if kinds <= x[2].words]      # '8000 minutes available': a time
     if not scored:
         return None
     return max(scored, key=lambda x: (x[0], x[1]))[2]

@@ -100,7 +100,8 @@ def find_numbers(text: str) -> list[Num]:
         taken.append((m.start(), m.end()))
     for m in _WORD_SEQ_RE.finditer(text):
         if not any(a <= m.start() < b for a, b in taken):
-            out.append(Num(_words_value(m.group(0)), m.start(), m.end(), m.group(0), "word"))
+            kind = "money" if re.match(r"\s*(?:dollars|usd)\b", text[m.end():], re.I) else "word"
+            out.append(Num(_words_value(m.group(0)), m.start(), m.end(), m.group(0), kind))
             taken.append((m.start(), m.end()))
     for m in _WORD_RE.finditer(text):
         if any(a <= m.start() < b for a, b in taken):

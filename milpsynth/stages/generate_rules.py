@@ -12,7 +12,8 @@ from ..errors import GenerationError, NonLinearError, VariableError
 from ..expr import fmt_num
 from ..labels import LOGIC_TYPES
 from ..nlp import attributes, cues
-from ..nlp.analysis import RESPECTIVELY, Analysis, analyse, clauses, refers_to_whole, respectively
+from ..nlp.analysis import RESPECTIVELY, Analysis, analyse, clauses, head_nouns, refers_to_whole, respectively
+from ..nlp.mentions import singular
 from ..nlp.numbers import Num
 
 _PRODUCT = re.compile(r"\b(?:the product of|multiplied by|squared)\b", re.I)   # not 'units of product'
@@ -71,6 +72,20 @@ def _main_clause(a: Analysis, need: int) -> Analysis:
     return rest if len(rest.vars_in_order) >= need else a
 
 
+def _counts_decisions(problem: Problem, a: Analysis) -> bool:
+    """'minimize the total number of branches' (remote and urban branches), '... of shifts' where the
+    facts give rates per shift of each decision: the objective counts the decisions themselves."""
+    m = re.search(r"\b(?:maximi[sz]|minimi[sz]|reduce|decrease|increase)\w*\s+(?:the\s+)?(?:total\s+)?"
+                  r"number\s+of\s+([a-z][\w-]*)", a.text, re.I)
+    if m is None:
+        return False
+    word = singular(m.group(1).lower())
+    if word in head_nouns(problem.variables):
+        return True
+    per = re.compile(r"\b(?:per|every|each)\s+" + re.escape(word) + r"s?\b", re.I)
+    return sum(bool(per.search(f)) for f in problem.facts) >= 2
+
+
 class RuleSlotFiller:
     name = "rules"
 
@@ -102,6 +117,9 @@ class RuleSlotFiller:
     # -- objective ---------------------------------------------------------------------------
     def _objective(self, problem, a, p):
         coefs, _ = pair_coefficients(a)
+        if not coefs and _counts_decisions(problem, a):
+            coefs = {v.name: 1.0 for v in problem.variables.quantities}
+            p.notes.append("objective read as the total number of all decisions (it counts what they count)")
         if not coefs:
             # what follows 'maximize' names the attribute ('maximize profit'), more surely than the rest
             verb = re.search(r"\b(?:maximi[sz]|minimi[sz]|reduce|decrease|increase)", a.text, re.I)

@@ -147,6 +147,21 @@ def _acts(text: str, group: list[str]) -> bool:
     return subject >= 1 and measure < total
 
 
+def with_model_numbers(text: str, spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """'Analyzer 3000' tagged as 'Analyzer': a capitalised name whose number follows it each time the
+    name is used (twice or more) is one name; its number is not a quantity."""
+    out = []
+    for m, s, e in spans:
+        num = re.match(r"\s\d+\b(?![.,]\d)", text[e:])
+        if num and m[:1].isupper():
+            name = m + num.group(0)
+            uses = len(re.findall(r"\b" + re.escape(m) + r"\b", text))
+            if uses >= 2 and len(re.findall(r"\b" + re.escape(name) + r"\b", text)) == uses:
+                m, e = name, e + num.end()
+        out.append((m, s, e))
+    return out
+
+
 _COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|or|,)\s*$|\s*,\s*$", re.I)
 
 
@@ -198,7 +213,7 @@ class TaggedVariables(RuleVariables):
 
     def _candidates(self, problem: Problem, objective_text: str) -> list[tuple[str, list[str]]]:
         entities = self.tagger.tag([problem.text])[0]
-        found = [(e.text, e.start, e.end) for e in entities if e.label == "VAR"]
+        found = with_model_numbers(problem.text, [(e.text, e.start, e.end) for e in entities if e.label == "VAR"])
         groups = group_mentions(distribute_heads(problem.text, found))
         if not groups:
             return super()._candidates(problem, objective_text)
