@@ -335,3 +335,19 @@ def test_a_model_number_belongs_to_the_name():
     text = "Printer prints 30 pages. Printer costs $5."
     spans = [(m.group(0), m.start(), m.end()) for m in __import__("re").finditer("Printer", text)]
     assert [m for m, _, _ in with_model_numbers(text, spans)] == ["Printer", "Printer"]
+
+
+def test_an_objective_in_the_decisions_own_unit_sums_them():
+    text = ("A mill runs an old press and a new press. The old press makes 30 bottles per hour and the new press "
+            "makes 50 bottles per hour. The mill must make at least 2000 bottles. How many hours should each "
+            "press run to minimize the total time?")
+    f = _facts_formulate(text, "old press", "new press")
+    assert str(f.objective) == "minimize old_press + new_press"
+
+
+def test_a_bound_on_what_the_question_calls_the_decisions_is_their_sum():
+    text = ("A park needs at least 40 rides for its riders. It can build carousels or swings. A carousel carries 30 "
+            "riders per hour and a swing carries 12 riders per hour. How many of each ride should it build to "
+            "maximize the number of riders per hour?")
+    f = _facts_formulate(text, "carousels", "carousel", "swings", "swing")
+    assert "carousels + swings >= 40" in [c.display for c in f.paragraph_constraints]

@@ -77,3 +77,8 @@ def test_times_a_week_is_a_count_not_a_factor():
 def test_number_words_before_dollars_are_money():
     [n] = find_numbers("a budget of one hundred thousand dollars")
     assert (n.value, n.kind) == (100000.0, "money")
+
+
+def test_wanting_an_amount_is_a_requirement():
+    from milpsynth.nlp.cues import direction
+    assert direction("If the service wants to deliver 15000 parcels") == ">="

@@ -89,3 +89,11 @@ def test_the_one_that_tells_a_decision_from_another_of_its_kind():
     from milpsynth.stages.variables_tagged import _ones
     assert _ones("premium mobile phones", ["economical mobile phones"]) == ["premium one", "premium ones"]
     assert _ones("vans", ["bikes"]) == []
+
+
+def test_a_product_measured_per_unit_and_a_verb_are_not_decisions():
+    from milpsynth.stages.variables_tagged import _is_verb, _measured
+    text = "Oven X can bake 35 kg of the rye bread per hour. Oven Y bakes 20 kg of rye bread per hour."
+    assert _measured(text, ["rye bread"], [["Oven X"], ["Oven Y"]])
+    text = "The big kit entertains a kid for 4 hours and the small kit entertains a kid for 2 hours."
+    assert _is_verb(text, ["entertains"]) and not _is_verb(text, ["big kit"])

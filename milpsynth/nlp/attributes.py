@@ -84,6 +84,16 @@ def counted(text: str, end: int) -> set[str]:
     return out
 
 
+def counts_the_decisions(problem, a: Analysis) -> bool:
+    """A number of the statement counts what the question calls the decisions ('at least 100
+    transportation methods' beside 'How many of each transportation method ...'): a plain sum."""
+    question = " ".join(q.text for q in problem.paragraphs if q.type == 0) or problem.text
+    m = re.search(r"\bhow many (?:of )?(?:each|the) (?:(?:type|kind|sort) of )?([a-z][\w-]*(?: [a-z][\w-]*)?)",
+                  question, re.I)
+    called = attribute_words(m.group(1)) if m else set()
+    return any(counted(a.text, n.end) & called for n in a.values)
+
+
 @dataclass
 class Attribute:
     words: set[str]

@@ -18,7 +18,8 @@ NEGATED_LOWER = re.compile(r"\b(?:cannot|can't|can not|not|never|unable to)\b[^.
 NEGATED_UPPER = re.compile(r"\b(?:cannot|can't|can not|not|never|unable to)\b(?: \w+){0,3} (?:less|fewer|lower) than\b|"
                            r"\b(?:cannot|can't|can not|not|never)\b(?: \w+){0,2} (?:fall|go|drop|be) below\b", re.I)
 # 'must transport 300000 lbs', 'must care for 5000 square metres': an amount required, when nothing else says
-MUST_AMOUNT = re.compile(r"\b(?:must|needs? to|has to|have to)(?! not\b)(?: \w+){1,2} \$?\d", re.I)
+MUST_AMOUNT = re.compile(r"\b(?:must|needs? to|has to|have to|wants? to|would like to|plans? to)(?! not\b)"
+                         r"(?: \w+){1,2} \$?\d", re.I)
 # what someone has: a capacity when no comparative says otherwise ('The farmer has access to 500 boxes')
 POSSESSION = re.compile(r"\b(?:has|have|owns?|possess(?:es)?|receives?|gets|is supplied with)\b"
                         r"(?: \w+){0,3} (?:\$?\d|access to)|"

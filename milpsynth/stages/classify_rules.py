@@ -81,7 +81,8 @@ class RuleClassifier:
         if n_vars == 1 and n_vals >= 1 and not cues.TOTAL.search(t):
             return self._p(5 if lower else 1, 0.85)
         if n_vals >= 1 and n_vars == 0 and problem is not None and problem.facts \
-                and attributes.refer(problem, a, a.values[0].kind == "money") is not None:
+                and attributes.refer(problem, a, a.values[0].kind == "money") is not None \
+                and not attributes.counts_the_decisions(problem, a):
             return self._p(7 if lower else 3, 0.7)   # bounds an attribute whose values the facts give
         if n_vals >= 1:
             return self._p(6 if lower else 2, 0.7)

@@ -74,16 +74,20 @@ def _main_clause(a: Analysis, need: int) -> Analysis:
 
 def _counts_decisions(problem: Problem, a: Analysis) -> bool:
     """'minimize the total number of branches' (remote and urban branches), '... of shifts' where the
-    facts give rates per shift of each decision: the objective counts the decisions themselves."""
-    m = re.search(r"\b(?:maximi[sz]|minimi[sz]|reduce|decrease|increase)\w*\s+(?:the\s+)?(?:total\s+)?"
-                  r"number\s+of\s+([a-z][\w-]*)", a.text, re.I)
+    facts give rates per shift of each decision, 'the total time' when the decisions are hours: the
+    objective counts the decisions themselves."""
+    verb = r"\b(?:maximi[sz]|minimi[sz]|reduce|decrease|increase)\w*\s+(?:the\s+)?(?:total\s+)?"
+    unit = re.search(r"\bhow many (hours|minutes|days|weeks)\b", problem.text, re.I)
+    if unit and re.search(verb + r"(?:time|" + unit.group(1) + r")\b", a.text, re.I):
+        return True           # 'how many hours should each plant run to minimize the total time'
+    m = re.search(verb + r"number\s+of\s+([a-z][\w-]*)", a.text, re.I)
     if m is None:
         return False
     word = singular(m.group(1).lower())
     if word in head_nouns(problem.variables):
         return True
     per = re.compile(r"\b(?:per|every|each)\s+" + re.escape(word) + r"s?\b", re.I)
-    return sum(bool(per.search(f)) for f in problem.facts) >= 2
+    return sum(len(per.findall(f)) for f in problem.facts) >= 2
 
 
 class RuleSlotFiller:
@@ -198,6 +202,8 @@ class RuleSlotFiller:
         # a unit alone ('600 minutes') names a kind, not which: then the whole statement says which
         named = [w if w - attributes.KEYS else attributes.attribute_words(a.text) for w in named]
         specific = any(at.score(w, None) >= 2 for w in named) and not re.search(r"\bnumber of\b", a.text, re.I)
+        if attributes.counts_the_decisions(problem, a):
+            return None       # 'at least 100 transportation methods' when the question asks how many of each
         a_budget = money and at.money and not specific_only
         if not (a_budget or specific):
             return None

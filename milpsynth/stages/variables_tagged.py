@@ -118,19 +118,28 @@ def _ends(short_keys: set[tuple[str, ...]], long_keys: set[tuple[str, ...]], hea
 
 
 def _measured(text: str, group: list[str], others: list[list[str]]) -> bool:
-    """A noun counted per unit of another decision ('The rickshaws can take 50 coconuts each'): a
-    number right before it, another decision earlier in the same sentence, and 'each'/'per'/'every'
+    """A noun counted per unit of another decision ('The rickshaws can take 50 coconuts each'; '35 au
+    of the acidic liquid per minute'): a number right before it (or before its measure), another decision earlier in the same sentence, and 'each'/'per'/'every'
     after it. Such a noun is a total of the decisions (an objective or a constraint), not one."""
     forms = "|".join(re.escape(m.strip()) for m in sorted(set(group), key=len, reverse=True))
     other = "|".join(re.escape(m.strip()) for g in others for m in g)
     if not forms or not other:
         return False
-    rate = re.compile(r"(?:^|[.!?]\s)[^.!?]*?\b(?:" + other + r")\b[^.!?]*?\b\d[\d,.]*\s+(?:" + forms
+    rate = re.compile(r"(?:^|[.!?]\s)[^.!?]*?\b(?:" + other + r")\b[^.!?]*?\b\d[\d,.]*\s+(?:\w+\s+of\s+(?:the\s+)?)?(?:" + forms
                       + r")\b[^.!?]{0,30}?\b(?:each|per|every|a (?:trip|day|hour|week|month))\b", re.I)
     return bool(rate.search(text))
 
 
 _CLAUSE = re.compile(r"[.;,?!]\s|\s(?:and|while|whereas|but)\s")
+
+
+def _is_verb(text: str, group: list[str]) -> bool:
+    """A one-word 'decision' always followed by an article ('entertains a kid') is a verb."""
+    words = {m.strip().lower() for m in group}
+    if any(len(w.split()) > 1 for w in words):
+        return False
+    uses = [m for w in words for m in re.finditer(r"\b" + re.escape(w) + r"\b", text, re.I)]
+    return bool(uses) and all(re.match(r"\s+(?:a|an|the|their|its|his|her)\b", text[m.end():], re.I) for m in uses)
 
 
 def _acts(text: str, group: list[str]) -> bool:
@@ -222,6 +231,10 @@ class TaggedVariables(RuleVariables):
             problem.warnings.append("not decisions but what they carry or make (counted per unit of a "
                                     "decision): " + ", ".join(g[0].strip() for g in measured))
             groups = [g for g in groups if not any(g is m for m in measured)]
+        verbs = [g for g in groups if _is_verb(problem.text, g)]
+        if verbs and len(groups) - len(verbs) >= 2:
+            problem.warnings.append("not decisions but verbs: " + ", ".join(g[0].strip() for g in verbs))
+            groups = [g for g in groups if not any(g is v for v in verbs)]
         if len(groups) > 2:
             acting = [g for g in groups if _acts(problem.text, g)]
             if len(acting) >= 2 and len(acting) < len(groups):
