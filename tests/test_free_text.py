@@ -351,3 +351,28 @@ def test_a_bound_on_what_the_question_calls_the_decisions_is_their_sum():
             "maximize the number of riders per hour?")
     f = _facts_formulate(text, "carousels", "carousel", "swings", "swing")
     assert "carousels + swings >= 40" in [c.display for c in f.paragraph_constraints]
+
+
+def test_per_person_time_tables_and_elliptical_rates():
+    text = ("Two sisters, Ann and Bea, sell caps and hats. A cap takes 2 hours of Ann's time along with 1 hour "
+            "of Bea's time. A hat takes 1 hour of Ann's time and 3 hours of Bea's time. Ann has 40 hours available "
+            "each week, but since Bea has school, she only has 30 hours available each week. They get $12 profit "
+            "per batch of caps, and $9 per box of hats. Formulate a LP to maximize profit.")
+    f = _facts_formulate(text, "caps", "cap", "hats", "hat")
+    assert [c.display for c in f.paragraph_constraints] == ["2*caps + hats <= 40", "caps + 3*hats <= 30"]
+    assert str(f.objective) == "maximize 12*caps + 9*hats"
+
+
+def test_a_money_bound_naming_nothing_takes_the_only_money_rate():
+    text = ("A studio has editors earning $1500 per week and animators earning $1800 per week. "
+            "The studio wants to keep the weekly payroll below $30000. Formulate an LP to minimize the "
+            "payroll.")
+    from milpsynth.stages.split_statements import is_supply
+    assert not is_supply("A studio has editors earning $1500 per week")
+    f = _facts_formulate(text, "editors", "editor", "animators", "animator")
+    assert "1500*editors + 1800*animators <= 30000" in [c.display for c in f.paragraph_constraints]
+
+
+def test_money_someone_puts_to_work_is_a_supply():
+    from milpsynth.stages.split_statements import is_constraint
+    assert is_constraint("Kim wants to put her $5,000 to work in bonds and stocks.")

@@ -46,7 +46,7 @@ def analyse(text: str, variables) -> Analysis:
     return Analysis(folded, mentions, nums)
 
 
-_CLAUSE_SPLIT = re.compile(r"[.;:]\s+|,\s*|\s+(?:and|while|whereas|but|which)\s+")
+_CLAUSE_SPLIT = re.compile(r"[.;:]\s+|,\s*|\s+(?:and|while|whereas|but|which|along with)\s+")
 
 
 def clauses(a: Analysis) -> list[tuple[int, int]]:

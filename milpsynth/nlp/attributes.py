@@ -116,9 +116,12 @@ class Attribute:
 
 
 def _masked(a: Analysis, start: int, end: int) -> str:
-    """The clause text without its mentions and numbers (they are not attribute words)."""
+    """The clause text without its mentions, numbers and the units of mentions ('pitcher of'): they
+    are not attribute words."""
     chars = list(a.text[start:end])
-    for span in [(m.start, m.end) for m in a.mentions] + [(n.start, n.end) for n in a.numbers]:
+    units = [re.search(r"\b[a-z]+\s+of\s+(?:the\s+)?$", a.text[max(0, m.start - 30):m.start], re.I) for m in a.mentions]
+    units = [(m.start - len(u.group(0)), m.start) for m, u in zip(a.mentions, units) if u]   # 'per pitcher of'
+    for span in [(m.start, m.end) for m in a.mentions] + [(n.start, n.end) for n in a.numbers] + units:
         for i in range(max(span[0], start), min(span[1], end)):
             chars[i - start] = " "
     return "".join(chars)
@@ -149,9 +152,10 @@ def triples(a: Analysis, spans: list[tuple[int, int]], kinds: dict[str, list[str
         if s >= sentence_end:       # a new sentence: forget the previous subject
             nxt = re.search(r"[.?!](?:\s|$)", a.text[s:])
             sentence_end = s + (nxt.end() if nxt else len(a.text) - s)
-            last_var = None
+            last_var, last_words = None, None
         vars_here = list(dict.fromkeys(m.var for m in a.mentions if s <= m.start < e))
-        nums = [n for n in a.values if s <= n.start < e and not _one_unit_of(a, n)]
+        nums = [n for n in a.values + [x for x in a.shares if x.kind == "percent"]   # a 2% return
+                if s <= n.start < e and not _one_unit_of(a, n)]
         if len(vars_here) == 1:
             last_var = vars_here[0]
         if len(nums) != 1:
@@ -165,8 +169,12 @@ def triples(a: Analysis, spans: list[tuple[int, int]], kinds: dict[str, list[str
             continue
         words = attribute_words(_masked(a, s, e).replace(each.group(0), " ") if each else _masked(a, s, e))
         words |= counted(a.text, nums[0].end)
+        money = nums[0].kind == "money"
+        if not words and last_words and last_words[1] == money:
+            words = last_words[0]           # '$20 profit per pitcher of lemonade, and $15 per batch of brownies'
         if words:
-            out += [(v, nums[0].value, words, nums[0].kind == "money") for v in names]
+            out += [(v, nums[0].value, words, money) for v in names]
+            last_words = (words, money)
     return out
 
 
@@ -222,6 +230,10 @@ def table_for(problem) -> list[Attribute]:
 
 
 def refer(problem, a: Analysis, money: bool | None, start: int = 0) -> Attribute | None:
-    """The attribute a statement refers to by its words (from `start` on), or None."""
+    """The attribute a statement refers to by its words (from `start` on), or None; a bound in money
+    whose words name none ('keep the wage bill below $200000') takes the only money attribute."""
     extra = set().union(*(counted(a.text, n.end) for n in a.values if n.start >= start))
-    return lookup(table_for(problem), _masked(a, start, len(a.text)), money, extra=extra)
+    table = table_for(problem)
+    found = lookup(table, _masked(a, start, len(a.text)), money, extra=extra)
+    spent = [at for at in table if at.money and len(at.coefs) >= 2]
+    return spent[0] if found is None and money and len(spent) == 1 else found

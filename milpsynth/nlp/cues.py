@@ -23,7 +23,8 @@ MUST_AMOUNT = re.compile(r"\b(?:must|needs? to|has to|have to|wants? to|would li
 # what someone has: a capacity when no comparative says otherwise ('The farmer has access to 500 boxes')
 POSSESSION = re.compile(r"\b(?:has|have|owns?|possess(?:es)?|receives?|gets|is supplied with)\b"
                         r"(?: \w+){0,3} (?:\$?\d|access to)|"
-                        r"\bat (?:its|their|his|her|our) disposal\b|\bthere (?:are|is) (?:only )?\$?\d", re.I)
+                        r"\bat (?:its|their|his|her|our) disposal\b|\bthere (?:are|is) (?:only )?\$?\d|"
+                        r"\b(?:put|invest|spend|use) (?:his|her|their|its|our) \$\d", re.I)
 EQUAL = re.compile(r"\b(?:exactly|equal to|must equal|equals)\b", re.I)
 
 OBJECTIVE = re.compile(r"\b(?:maximi[sz]e|minimi[sz]e|maximi[sz]ing|minimi[sz]ing|optimi[sz]e|most profit|"

@@ -129,6 +129,8 @@ class RuleSlotFiller:
             verb = re.search(r"\b(?:maximi[sz]|minimi[sz]|reduce|decrease|increase)", a.text, re.I)
             at = attributes.refer(problem, a, None, verb.start()) if verb else None
             coefs = dict(at.coefs) if at is not None else self._refer(problem, a, None)
+            if not coefs and verb and not re.search(r"\b(?:number|amount)\b", a.text[verb.start():], re.I):
+                coefs = self._refer(problem, a, True)     # 'minimize the payroll': the only money rate
             if coefs:
                 p.notes.append("objective coefficients taken from the facts the objective refers to")
         if not coefs and re.search(r"\bnumber of\b|\bhow many\b", a.text, re.I):

@@ -20,7 +20,7 @@ from ..nlp.numbers import find_numbers
 _SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z(\"'$0-9])")
 _CONSTRAINT_CUE = re.compile(cues.UPPER.pattern + "|" + cues.LOWER.pattern + "|" + cues.COMPARE.pattern
                              + r"|\b(?:must|should|cannot|can't|need|needs|required|has to|have to)\b", re.I)
-_JOIN = re.compile(r",?\s+(?:and|while|but)\s+(?=(?:the|a|an|at|no|each|there|they|it|its|their|this|"
+_JOIN = re.compile(r",?\s+(?:and|while|but)\s+(?=(?:the|a|an|at|no|each|there|they|it|its|their|this|since|because|"
                    r"up|only|at least|at most|must|should|cannot|has|have|can|could|needs?|uses?|wants?|"
                    r"[a-z]+ (?:must|should|cannot|can)\b|[a-z]+ [a-z]+ (?:must|should|cannot|can)\b))", re.I)
 _CONDITION_FIRST = re.compile(r"^(?:if|given that|since|assuming)\b(?P<cond>[^,]+),\s*(?P<rest>.+)$", re.I)
@@ -60,7 +60,8 @@ def is_supply(s: str) -> bool:
     """What someone has or produces ('The company has 150 tons of iron ore each month'), not a rate."""
     t = fold(s)
     own = cues.POSSESSION.search(t) or _SUPPLY.search(t)
-    return bool(own) and not _RATE.search(t[own.end():]) and not _PER.search(t[:own.start()])
+    return bool(own) and not _RATE.search(t[own.end():]) and not _PER.search(t[:own.start()]) \
+        and not re.search(r"\w{3,}ing\b", own.group(0)[4:])     # 'has designers earning $2500': a rate
 
 
 def is_constraint(s: str) -> bool:
