@@ -376,3 +376,13 @@ def test_a_money_bound_naming_nothing_takes_the_only_money_rate():
 def test_money_someone_puts_to_work_is_a_supply():
     from milpsynth.stages.split_statements import is_constraint
     assert is_constraint("Kim wants to put her $5,000 to work in bonds and stocks.")
+
+
+def test_a_percent_return_is_a_rate_a_percent_bound_is_not():
+    from milpsynth.nlp.analysis import analyse, clauses
+    from milpsynth.nlp.attributes import triples
+    table = _table(("bonds", "bonds"), ("stocks", "stocks"))
+    a = analyse("Bonds yield a 3% return whereas stocks yield a return of 8.5%.", table)
+    assert [(v, round(x, 4)) for v, x, _, _ in triples(a, clauses(a))] == [("bonds", 0.03), ("stocks", 0.085)]
+    a = analyse("At least 40% of the money goes to bonds.", table)
+    assert triples(a, clauses(a)) == []

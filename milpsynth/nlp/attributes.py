@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .analysis import Analysis, analyse, categories, category_pattern, clauses, respectively
+from . import cues
 from .mentions import singular
 
 # words that mean the same attribute in these problems, mapped to one key
@@ -127,6 +128,7 @@ def _masked(a: Analysis, start: int, end: int) -> str:
     return "".join(chars)
 
 
+_BOUNDED = re.compile(cues.UPPER.pattern + "|" + cues.LOWER.pattern, re.I)    # 'at least 40%' is no rate
 _ALL = re.compile(r"\b(?:they both|both of them|each of them|all of them|they all|they each|both (?:products|"
                   r"models|types|kinds|items|options))\b", re.I)
 
@@ -154,8 +156,8 @@ def triples(a: Analysis, spans: list[tuple[int, int]], kinds: dict[str, list[str
             sentence_end = s + (nxt.end() if nxt else len(a.text) - s)
             last_var, last_words = None, None
         vars_here = list(dict.fromkeys(m.var for m in a.mentions if s <= m.start < e))
-        nums = [n for n in a.values + [x for x in a.shares if x.kind == "percent"]   # a 2% return
-                if s <= n.start < e and not _one_unit_of(a, n)]
+        rates = [x for x in a.shares if x.kind == "percent" and not _BOUNDED.search(a.text, s, e)]   # a 2% return
+        nums = [n for n in a.values + rates if s <= n.start < e and not _one_unit_of(a, n)]
         if len(vars_here) == 1:
             last_var = vars_here[0]
         if len(nums) != 1:
