@@ -386,3 +386,11 @@ def test_a_percent_return_is_a_rate_a_percent_bound_is_not():
     assert [(v, round(x, 4)) for v, x, _, _ in triples(a, clauses(a))] == [("bonds", 0.03), ("stocks", 0.085)]
     a = analyse("At least 40% of the money goes to bonds.", table)
     assert triples(a, clauses(a)) == []
+
+
+def test_a_statement_with_no_number_and_no_decision_bounds_nothing():
+    from milpsynth.stages.split_data import bounds_nothing
+    table = _table(("vans", "vans", "van"), ("bikes", "bikes", "bike"))
+    assert bounds_nothing("The courier needs to reach customers when they first order.", table)
+    assert not bounds_nothing("If vans are used, bikes must be used too.", table)
+    assert not bounds_nothing("The courier needs to deliver at least 300 parcels.", table)

@@ -74,6 +74,8 @@ def test_a_head_noun_shared_by_coordinated_modifiers():
 def test_a_word_spelt_longer_and_a_negated_kind_in_grouping():
     assert group_mentions(["electric-based stores", "film-based stores", "electrical-based stores"]) == [
         ["electric-based stores", "electrical-based stores"], ["film-based stores"]]
+    assert group_mentions(["card-based system", "coin-based system", "card-based machines"]) == [
+        ["card-based system", "card-based machines"], ["coin-based system"]]      # 'system', 'machine': generic
     assert group_mentions(["heated rooms", "non-heated rooms", "heated room"]) == [
         ["heated rooms", "heated room"], ["non-heated rooms"]]
 

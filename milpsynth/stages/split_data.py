@@ -3,7 +3,8 @@
 "A medium container needs to be checked 5 times a week and can store 25 units of compost" and "The
 hardware section must work 10 hours on each foldable cell-phone but only 3 hours on each regular
 one" have constraint words (needs, must) but bound nothing: every number is a rate of one unit of a
-decision. The split stage cannot tell, not knowing the decisions; the variables stage calls
+decision. "A supplier needs to deliver routers when customers sign up" bounds nothing: no number,
+no decision. The split stage cannot tell, not knowing the decisions; the variables stage calls
 `move_unit_data` when it has found them.
 """
 from __future__ import annotations
@@ -45,11 +46,20 @@ def is_unit_data(text: str, variables) -> bool:
     return True
 
 
+def bounds_nothing(text: str, variables) -> bool:
+    """No number, no decision named: 'An internet supplier needs to deliver routers to their customers
+    when they first sign up' has constraint words but nothing to bound."""
+    a = analyse(text, variables)
+    return not a.numbers and not a.mentions and not cues.OBJECTIVE.search(a.text)
+
+
 def move_unit_data(problem: Problem) -> Problem:
-    """Move the statements of split free text that only give per-unit data to the facts, with a warning."""
+    """Move the statements of split free text that only give per-unit data, or bound nothing, to the
+    facts, with a warning."""
     if not problem.split or problem.variables is None:
         return problem
-    data = [p for p in problem.paragraphs if is_unit_data(p.text, problem.variables)]
+    data = [p for p in problem.paragraphs
+            if is_unit_data(p.text, problem.variables) or bounds_nothing(p.text, problem.variables)]
     if not data or len(data) == len(problem.paragraphs):
         return problem
     problem.paragraphs = [p for p in problem.paragraphs if p not in data]
@@ -57,6 +67,7 @@ def move_unit_data(problem: Problem) -> Problem:
         p.index = i
     problem.facts = list(problem.facts) + [p.text for p in data]
     problem.split = [p.text for p in problem.paragraphs]
-    problem.warnings.append("kept as facts, not statements (every number is a rate per unit of a decision): "
+    problem.warnings.append("kept as facts, not statements (no bound: every number is a rate per unit of a "
+                            "decision, or there is no number and no decision): "
                             + "; ".join(repr(p.text) for p in data))
     return problem

@@ -17,7 +17,7 @@ from .variables_rules import RuleVariables
 
 # head nouns that stand for 'the kind of thing just named' ('the regular one', 'the single-load model')
 GENERIC_HEADS = {"one", "ones", "model", "models", "type", "types", "kind", "kinds", "version", "versions",
-                 "variety", "varieties", "option", "options"}
+                 "variety", "varieties", "option", "options", "system", "systems", "machine", "machines"}
 _DROP = {"a", "an", "the", "each", "every", "per", "of", ""}
 
 
