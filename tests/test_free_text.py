@@ -394,3 +394,14 @@ def test_a_statement_with_no_number_and_no_decision_bounds_nothing():
     assert bounds_nothing("The courier needs to reach customers when they first order.", table)
     assert not bounds_nothing("If vans are used, bikes must be used too.", table)
     assert not bounds_nothing("The courier needs to deliver at least 300 parcels.", table)
+
+
+def test_the_single_unit_and_counts_of_kinds():
+    from milpsynth.stages.split_data import is_unit_data
+    from milpsynth.nlp.analysis import analyse, clauses
+    from milpsynth.nlp.attributes import triples
+    table = _table(("small_bins", "small bins", "small bin"), ("large_bins", "large bins", "large bin"))
+    assert is_unit_data("The small bin needs to be emptied 4 times every month and uses 2 liners.", table)
+    assert not is_unit_data("The small bins need 40 liners.", table)     # all of them: a bound
+    a = analyse("She has two selections of bins, small bins or large bins.", table)
+    assert triples(a, clauses(a)) == []

@@ -99,3 +99,11 @@ def test_a_product_measured_per_unit_and_a_verb_are_not_decisions():
     assert _measured(text, ["rye bread"], [["Oven X"], ["Oven Y"]])
     text = "The big kit entertains a kid for 4 hours and the small kit entertains a kid for 2 hours."
     assert _is_verb(text, ["entertains"]) and not _is_verb(text, ["big kit"])
+
+
+def test_a_function_word_tagged_as_a_decision_is_dropped():
+    text = ("A lab ships samples by drone and by van. A drone costs $30 per trip and a van costs $20 per trip. "
+            "The lab can spend at most $600. How many trips by each should it make to maximize trips?")
+    f = formulate(text, pipeline=Pipeline(variables=TaggedVariables(ScriptedTagger("by", "drone", "van")),
+                                          classify="rules"))
+    assert [v.name for v in f.variables.quantities] == ["drone", "van"]

@@ -31,6 +31,7 @@ GENERIC = {"unit", "each", "per", "require", "need", "take", "make", "use", "con
            "able", "given", "used", "using", "well", "while", "the", "and", "for", "are", "its", "all",
            "every", "average", "has", "had", "was", "were", "been", "get", "gets",
            # verbs in -ing that name no resource ('making', 'producing'); other -ing words often do ('stitching')
+           "she", "her", "his", "him", "hers", "our", "you", "your", "them", "it", "we",
            "making", "producing", "having", "being", "selling", "buying", "getting", "doing", "including",
            "following", "according", "remaining", "staying", "ensuring", "planning", "deciding", "trying"}
 _WORD = re.compile(r"[A-Za-z]{3,}")
@@ -128,6 +129,9 @@ def _masked(a: Analysis, start: int, end: int) -> str:
     return "".join(chars)
 
 
+# 'two selections of protein shakes', 'three types of': how many kinds there are, not a rate
+_KINDS_COUNT = re.compile(r"\s+(?:different\s+)?(?:types|kinds|selections|methods|options|sorts|varieties|models|"
+                          r"products|ways|sizes|flavou?rs|choices|sets)\b", re.I)
 _BOUNDED = re.compile(cues.UPPER.pattern + "|" + cues.LOWER.pattern, re.I)    # 'at least 40%' is no rate
 _ALL = re.compile(r"\b(?:they both|both of them|each of them|all of them|they all|they each|both (?:products|"
                   r"models|types|kinds|items|options))\b", re.I)
@@ -157,7 +161,8 @@ def triples(a: Analysis, spans: list[tuple[int, int]], kinds: dict[str, list[str
             last_var, last_words = None, None
         vars_here = list(dict.fromkeys(m.var for m in a.mentions if s <= m.start < e))
         rates = [x for x in a.shares if x.kind == "percent" and not _BOUNDED.search(a.text, s, e)]   # a 2% return
-        nums = [n for n in a.values + rates if s <= n.start < e and not _one_unit_of(a, n)]
+        nums = [n for n in a.values + rates if s <= n.start < e and not _one_unit_of(a, n)
+                and not _KINDS_COUNT.match(a.text, n.end)]
         if len(vars_here) == 1:
             last_var = vars_here[0]
         if len(nums) != 1:

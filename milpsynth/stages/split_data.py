@@ -14,6 +14,7 @@ import re
 from ..document import Problem
 from ..nlp import cues
 from ..nlp.analysis import analyse, category_pattern, head_nouns
+from ..nlp.mentions import singular
 from .split_statements import is_supply
 
 # what makes a statement a bound, though its numbers are rates ('at most 3 hours on each chair')
@@ -33,9 +34,11 @@ def is_unit_data(text: str, variables) -> bool:
     a = analyse(text, variables)
     if not a.values or _BOUND.search(a.text) or cues.OBJECTIVE.search(a.text) or is_supply(a.text):
         return False
-    opening = re.match(r"\s*" + _ONE, a.text, re.I)
-    if opening and len(a.vars_in_order) == 1 and any(m.start == opening.end() for m in a.mentions):
-        return True
+    opening = re.match(r"\s*(?:" + _ONE + r"|the\s+)", a.text, re.I)
+    first = next((m for m in a.mentions if opening and m.start == opening.end()), None)
+    if first and len(a.vars_in_order) == 1 and (not opening.group(0).strip().lower() == "the"
+                                                 or singular(first.text.split()[-1]) == first.text.split()[-1]):
+        return True           # 'A medium container needs ...', 'The single-load machine needs ...' (one unit)
     category = category_pattern(head_nouns(variables))
     pieces = [(m.start(), m.end()) for m in re.finditer(r"(?:(?!" + _PIECE.pattern + r").)+", a.text)]
     for n in a.values:

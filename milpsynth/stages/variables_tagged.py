@@ -19,6 +19,8 @@ from .variables_rules import RuleVariables
 GENERIC_HEADS = {"one", "ones", "model", "models", "type", "types", "kind", "kinds", "version", "versions",
                  "variety", "varieties", "option", "options", "system", "systems", "machine", "machines"}
 _DROP = {"a", "an", "the", "each", "every", "per", "of", ""}
+# tagged by mistake ('by delivery truck and by van' -> 'by'): never a decision
+_FUNCTION_WORDS = _DROP | {"by", "and", "or", "in", "on", "at", "to", "for", "with", "from", "using", "either", "both"}
 
 
 def _keys(mention: str) -> set[tuple[str, ...]]:
@@ -226,6 +228,7 @@ class TaggedVariables(RuleVariables):
         groups = group_mentions(distribute_heads(problem.text, found))
         if not groups:
             return super()._candidates(problem, objective_text)
+        groups = [g for g in groups if not all(m.strip().lower() in _FUNCTION_WORDS for m in g)] or groups
         measured = [g for g in groups if _measured(problem.text, g, [o for o in groups if o is not g])]
         if measured and len(groups) - len(measured) >= 2:
             problem.warnings.append("not decisions but what they carry or make (counted per unit of a "
