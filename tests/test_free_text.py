@@ -405,3 +405,12 @@ def test_the_single_unit_and_counts_of_kinds():
     assert not is_unit_data("The small bins need 40 liners.", table)     # all of them: a bound
     a = analyse("She has two selections of bins, small bins or large bins.", table)
     assert triples(a, clauses(a)) == []
+
+
+def test_a_bound_counting_the_unit_of_the_rates_is_a_sum_of_the_decisions():
+    text = ("A lab moves samples by drone and by van. A drone trip takes 2 hours and costs $30 per trip. A van trip "
+            "takes 5 hours and costs $20 per trip. The lab needs to make at least 12 trips. It has a budget of $400. "
+            "How many of each should it use to minimize the total hours?")
+    f = _facts_formulate(text, "drone", "van")
+    displays = [c.display for c in f.paragraph_constraints]
+    assert "drone + van >= 12" in displays and "30*drone + 20*van <= 400" in displays

@@ -88,12 +88,24 @@ def counted(text: str, end: int) -> set[str]:
 
 def counts_the_decisions(problem, a: Analysis) -> bool:
     """A number of the statement counts what the question calls the decisions ('at least 100
-    transportation methods' beside 'How many of each transportation method ...'): a plain sum."""
+    transportation methods' beside 'How many of each transportation method ...') or the unit the facts
+    give their rates per ('20 trips' beside '$300 per trip'): a plain sum."""
     question = " ".join(q.text for q in problem.paragraphs if q.type == 0) or problem.text
     m = re.search(r"\bhow many (?:of )?(?:each|the) (?:(?:type|kind|sort) of )?([a-z][\w-]*(?: [a-z][\w-]*)?)",
                   question, re.I)
     called = attribute_words(m.group(1)) if m else set()
-    return any(counted(a.text, n.end) & called for n in a.values)
+    for n in a.values:
+        what = counted(a.text, n.end)
+        if what & called or any(per_unit(problem, w) for w in what):
+            return True
+    return False
+
+
+def per_unit(problem, word: str) -> bool:
+    """The facts give rates per `word` ('costs $300 per trip', 'takes 12 hours per trip'): it is the
+    unit the decisions count."""
+    per = re.compile(r"\b(?:per|every|each)\s+" + re.escape(word) + r"s?\b", re.I)
+    return sum(len(per.findall(f)) for f in problem.facts) >= 2
 
 
 @dataclass

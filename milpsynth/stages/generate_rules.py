@@ -84,10 +84,7 @@ def _counts_decisions(problem: Problem, a: Analysis) -> bool:
     if m is None:
         return False
     word = singular(m.group(1).lower())
-    if word in head_nouns(problem.variables):
-        return True
-    per = re.compile(r"\b(?:per|every|each)\s+" + re.escape(word) + r"s?\b", re.I)
-    return sum(len(per.findall(f)) for f in problem.facts) >= 2
+    return word in head_nouns(problem.variables) or attributes.per_unit(problem, word)
 
 
 class RuleSlotFiller:
@@ -112,6 +109,11 @@ class RuleSlotFiller:
             weighted = self._as_weighted(problem, a, p)
             if weighted is not None:
                 return weighted
+            if problem.facts and attributes.counts_the_decisions(problem, a):     # '20 trips' of any kind
+                p.prediction = p.prediction.as_type(t + 1, f"type {t} names no decision, but counts what "
+                                                           "the decisions count: their sum")
+                problem.warnings.append(f"paragraph {p.index + 1}: {p.prediction.note}; read as type {t + 1}")
+                return {"vars": [v.name for v in problem.variables.quantities], "bound": _bound(a.values, a, p)}
         if not a.mentions and t not in (2, 6, 4, 8, 3, 7):   # 3/7 may refer to stated attributes
             raise VariableError("names no known variable (known: "
                                 + ", ".join(v.label or v.name for v in problem.variables.quantities) + ")",
@@ -176,7 +178,8 @@ class RuleSlotFiller:
             if weighted is not None:
                 return weighted
         if len(names) < 2:
-            if not names and not refers_to_whole(a, problem):
+            if not names and not refers_to_whole(a, problem) \
+                    and not (problem.facts and attributes.counts_the_decisions(problem, a)):
                 raise VariableError("names no known variable and no total of them (known: "
                                     + ", ".join(v.label or v.name for v in problem.variables.quantities) + ")",
                                     paragraph=p.index)
