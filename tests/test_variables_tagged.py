@@ -107,3 +107,11 @@ def test_a_function_word_tagged_as_a_decision_is_dropped():
     f = formulate(text, pipeline=Pipeline(variables=TaggedVariables(ScriptedTagger("by", "drone", "van")),
                                           classify="rules"))
     assert [v.name for v in f.variables.quantities] == ["drone", "van"]
+
+
+def test_the_unit_rates_are_given_per_is_not_a_decision():
+    from milpsynth.stages.variables_tagged import _rate_unit
+    text = ("A cook costs 200 dollars for each shift and a helper costs 90 dollars for each shift. "
+            "At least 20% of shifts must be cook shifts.")
+    assert _rate_unit(text, "shifts") and not _rate_unit(text, "cook")
+    assert not _rate_unit("Each truck costs $5 and each van costs $3.", "truck")

@@ -158,6 +158,17 @@ def _acts(text: str, group: list[str]) -> bool:
     return subject >= 1 and measure < total
 
 
+def _rate_unit(text: str, mention: str) -> bool:
+    """A one-word mention that numbers are given per, twice or more ('costs 500 dollars for each shift
+    ... 300 dollars for each shift'): the unit of the rates, not a decision."""
+    word = mention.strip()
+    if len(word.split()) != 1 or not word:
+        return False
+    forms = "|".join(re.escape(f) for f in {word, singular(word), singular(word) + "s"})
+    per = re.compile(r"\d[^.,;]{0,40}?\b(?:per|for each|for every|each|every)\s+(?:" + forms + r")\b", re.I)
+    return len(per.findall(text)) >= 2
+
+
 def with_model_numbers(text: str, spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """'Analyzer 3000' tagged as 'Analyzer': a capitalised name whose number follows it each time the
     name is used (twice or more) is one name; its number is not a quantity."""
@@ -225,6 +236,7 @@ class TaggedVariables(RuleVariables):
     def _candidates(self, problem: Problem, objective_text: str) -> list[tuple[str, list[str]]]:
         entities = self.tagger.tag([problem.text])[0]
         found = with_model_numbers(problem.text, [(e.text, e.start, e.end) for e in entities if e.label == "VAR"])
+        found = [f for f in found if not _rate_unit(problem.text, f[0])] or found
         groups = group_mentions(distribute_heads(problem.text, found))
         if not groups:
             return super()._candidates(problem, objective_text)
