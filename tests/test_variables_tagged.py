@@ -115,3 +115,18 @@ def test_the_unit_rates_are_given_per_is_not_a_decision():
             "At least 20% of shifts must be cook shifts.")
     assert _rate_unit(text, "shifts") and not _rate_unit(text, "cook")
     assert not _rate_unit("Each truck costs $5 and each van costs $3.", "truck")
+
+
+def test_tagged_spans_are_whole_words_and_adjacent_ones_one_name():
+    from milpsynth.stages.variables_tagged import adjacent_joined, whole_words
+    text = "It buys an all-in-one press line or a split press line."
+    s = text.index("all-in-one")
+    assert whole_words(text, s, s + len("all-in-"))[0] == "all-in-one"
+    spans = [whole_words(text, s, s + 10), ("press line", s + 11, s + 21)]
+    assert adjacent_joined(text, spans) == [("all-in-one press line", s, s + 21)]
+    assert _keys_of("all-in-one") == {("all", "in", "one")}        # 'one' is part of the name here
+
+
+def _keys_of(mention):
+    from milpsynth.stages.variables_tagged import _keys
+    return _keys(mention)

@@ -26,13 +26,13 @@ _FUNCTION_WORDS = _DROP | {"by", "and", "or", "in", "on", "at", "to", "for", "wi
 def _keys(mention: str) -> set[tuple[str, ...]]:
     """Normalised word tuples of a mention: lower case, no articles, no generic head ('regular one' ->
     ('regular',)), last word singular (both readings of '-ies': 'hoodies' -> hoodie / hoody)."""
-    words = fold(mention).lower().replace("-", " ").split()
-    words = [w.strip("'’\".,;:()") for w in words]
+    words = [w.strip("'’\".,;:()") for w in fold(mention).lower().split()]
     while words and words[0] in _DROP:          # articles lead; 'mixture A' keeps its label
         words = words[1:]
     words = [w for w in words if w]
-    if len(words) > 1 and words[-1] in GENERIC_HEADS:
+    if len(words) > 1 and words[-1] in GENERIC_HEADS:   # 'regular one', not 'all-in-one'
         words = words[:-1]
+    words = [x for w in words for x in w.split("-") if x]
     if not words:
         return set()
     head = words[-1]
@@ -158,6 +158,29 @@ def _acts(text: str, group: list[str]) -> bool:
     return subject >= 1 and measure < total
 
 
+def whole_words(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """A span grown to whole hyphenated words ('all-in-' -> 'all-in-one'), as (text, start, end)."""
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-" and start > 1 and text[start - 2].isalnum()):
+        start -= 1
+    while end < len(text) and (text[end].isalnum() or text[end] == "-" and end + 1 < len(text)
+                               and text[end + 1].isalnum()):
+        end += 1
+    while end > start and text[end - 1] == "-":
+        end -= 1
+    return text[start:end], start, end
+
+
+def adjacent_joined(text: str, spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Spans with only spaces between them are one name ('all-in-one' + 'manufacturing line')."""
+    out: list[tuple[str, int, int]] = []
+    for m, s, e in spans:
+        if out and out[-1][2] <= s and not text[out[-1][2]:s].strip():
+            s = out.pop()[1]
+            m = text[s:e]
+        out.append((m, s, e))
+    return out
+
+
 def _rate_unit(text: str, mention: str) -> bool:
     """A one-word mention that numbers are given per, twice or more ('costs 500 dollars for each shift
     ... 300 dollars for each shift'): the unit of the rates, not a decision."""
@@ -235,7 +258,8 @@ class TaggedVariables(RuleVariables):
 
     def _candidates(self, problem: Problem, objective_text: str) -> list[tuple[str, list[str]]]:
         entities = self.tagger.tag([problem.text])[0]
-        found = with_model_numbers(problem.text, [(e.text, e.start, e.end) for e in entities if e.label == "VAR"])
+        found = with_model_numbers(problem.text, adjacent_joined(problem.text, [
+            whole_words(problem.text, e.start, e.end) for e in entities if e.label == "VAR"]))
         found = [f for f in found if not _rate_unit(problem.text, f[0])] or found
         groups = group_mentions(distribute_heads(problem.text, found))
         if not groups:
