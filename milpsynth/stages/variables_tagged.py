@@ -258,13 +258,13 @@ class TaggedVariables(RuleVariables):
 
     def _candidates(self, problem: Problem, objective_text: str) -> list[tuple[str, list[str]]]:
         entities = self.tagger.tag([problem.text])[0]
-        found = with_model_numbers(problem.text, adjacent_joined(problem.text, [
-            whole_words(problem.text, e.start, e.end) for e in entities if e.label == "VAR"]))
+        spans = [whole_words(problem.text, e.start, e.end) for e in entities if e.label == "VAR"]
+        spans = [x for x in spans if x[0].lower() not in _FUNCTION_WORDS]    # 'by' in 'by delivery truck'
+        found = with_model_numbers(problem.text, adjacent_joined(problem.text, spans))
         found = [f for f in found if not _rate_unit(problem.text, f[0])] or found
         groups = group_mentions(distribute_heads(problem.text, found))
         if not groups:
             return super()._candidates(problem, objective_text)
-        groups = [g for g in groups if not all(m.strip().lower() in _FUNCTION_WORDS for m in g)] or groups
         measured = [g for g in groups if _measured(problem.text, g, [o for o in groups if o is not g])]
         if measured and len(groups) - len(measured) >= 2:
             problem.warnings.append("not decisions but what they carry or make (counted per unit of a "
