@@ -414,3 +414,10 @@ def test_a_bound_counting_the_unit_of_the_rates_is_a_sum_of_the_decisions():
     f = _facts_formulate(text, "drone", "van")
     displays = [c.display for c in f.paragraph_constraints]
     assert "drone + van >= 12" in displays and "30*drone + 20*van <= 400" in displays
+
+
+def test_a_company_named_after_a_decision_is_not_a_mention():
+    from milpsynth.nlp.analysis import analyse
+    table = _table(("painters", "painters", "painter"), ("helpers", "helpers", "helper"))
+    a = analyse("Painters XYZ has a budget of $9000 for painters and helpers.", table)
+    assert [m.text for m in a.mentions] == ["painters", "helpers"]

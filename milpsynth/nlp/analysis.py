@@ -40,7 +40,8 @@ def analyse(text: str, variables) -> Analysis:
         for v in variables.values():
             if not v.is_indicator:
                 forms[v.name] = v.mentions or [v.label or v.name]
-    mentions = find_mentions(folded, forms)
+    # 'Architects ABC has a budget': a company named after the decision, not the decision
+    mentions = [m for m in find_mentions(folded, forms) if not re.match(r"\s+[A-Z]{2,}\b", folded[m.end:])]
     nums = [n for n in find_numbers(folded)
             if not any(m.start <= n.start < m.end for m in mentions)]
     return Analysis(folded, mentions, nums)
