@@ -130,3 +130,11 @@ def test_tagged_spans_are_whole_words_and_adjacent_ones_one_name():
 def _keys_of(mention):
     from milpsynth.stages.variables_tagged import _keys
     return _keys(mention)
+
+
+def test_what_the_decisions_hold_is_not_a_decision():
+    from milpsynth.stages.variables_tagged import _contained
+    text = ("A dairy sells yogurt in cups and jars. A cup of yogurt holds 8 oz of yogurt while a jar holds 32 oz of "
+            "yogurt. It must sell at least 20 jars of yogurt.")
+    assert _contained(text, ["yogurt"], [["cups", "cup"], ["jars", "jar"]])
+    assert not _contained(text, ["cups", "cup"], [["yogurt"], ["jars", "jar"]])

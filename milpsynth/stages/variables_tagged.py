@@ -132,6 +132,19 @@ def _measured(text: str, group: list[str], others: list[list[str]]) -> bool:
     return bool(rate.search(text))
 
 
+def _contained(text: str, group: list[str], others: list[list[str]]) -> bool:
+    """What the decisions hold ('tubs of ice cream', 'a cone of ice cream', '3 oz of ice cream'): most
+    of its uses follow another decision or a measure, and 'of'."""
+    forms = "|".join(re.escape(f) for m in sorted(set(group), key=len, reverse=True) for f in surface_forms(m.strip()))
+    other = "|".join(re.escape(f) for g in others for m in g for f in surface_forms(m.strip()))
+    if not forms or not other:
+        return False
+    uses = list(re.finditer(r"\b(?:" + forms + r")\b", text, re.I))
+    held = [u for u in uses if re.search(r"(?:\b(?:" + other + r")|\d[\d,.]*\s+[\w-]+)\s+of\s+(?:the\s+)?$",
+                                         text[max(0, u.start() - 60):u.start()], re.I)]
+    return len(held) >= 2 and 2 * len(held) > len(uses)
+
+
 _CLAUSE = re.compile(r"[.;,?!]\s|\s(?:and|while|whereas|but)\s")
 
 
@@ -243,6 +256,16 @@ def _ones(name: str, others: list[str]) -> list[str]:
     return []
 
 
+def _without(problem: Problem, groups: list[list[str]], why: str, test) -> list[list[str]]:
+    """The groups but those `test(group, other_groups)` finds are no decisions, when two or more remain;
+    a warning names them."""
+    out = [g for g in groups if test(g, [o for o in groups if o is not g])]
+    if not out or len(groups) - len(out) < 2:
+        return groups
+    problem.warnings.append(f"not decisions ({why}): " + ", ".join(g[0].strip() for g in out))
+    return [g for g in groups if not any(g is x for x in out)]
+
+
 class TaggedVariables(RuleVariables):
     name = "tagger"
 
@@ -265,22 +288,13 @@ class TaggedVariables(RuleVariables):
         groups = group_mentions(distribute_heads(problem.text, found))
         if not groups:
             return super()._candidates(problem, objective_text)
-        measured = [g for g in groups if _measured(problem.text, g, [o for o in groups if o is not g])]
-        if measured and len(groups) - len(measured) >= 2:
-            problem.warnings.append("not decisions but what they carry or make (counted per unit of a "
-                                    "decision): " + ", ".join(g[0].strip() for g in measured))
-            groups = [g for g in groups if not any(g is m for m in measured)]
-        verbs = [g for g in groups if _is_verb(problem.text, g)]
-        if verbs and len(groups) - len(verbs) >= 2:
-            problem.warnings.append("not decisions but verbs: " + ", ".join(g[0].strip() for g in verbs))
-            groups = [g for g in groups if not any(g is v for v in verbs)]
-        if len(groups) > 2:
-            acting = [g for g in groups if _acts(problem.text, g)]
-            if len(acting) >= 2 and len(acting) < len(groups):
-                problem.warnings.append("not decisions (never the subject of a number, or only a measure "
-                                        "'glasses of ...'): " + ", ".join(g[0].strip() for g in groups
-                                                                          if not any(g is a for a in acting)))
-                groups = acting
+        text = problem.text
+        for why, test in [
+                ("what they carry or make (counted per unit of a decision)", lambda g, o: _measured(text, g, o)),
+                ("verbs", lambda g, o: _is_verb(text, g)),
+                ("never the subject of a number, or only a measure ('glasses of ...')", lambda g, o: not _acts(text, g)),
+                ("what they hold ('tubs of ice cream')", lambda g, o: _contained(text, g, o))]:
+            groups = _without(problem, groups, why, test)
         return [(g[0].strip(), [m.strip() for m in g[1:]] + _ones(g[0], [o[0] for o in groups if o is not g]))
                 for g in groups]
 
