@@ -35,6 +35,8 @@ def test_coordinated_bounds_are_distributed_with_their_cue():
         "The paste must contain a minimum of 130 units of spice", "a minimum 90 units of flavor."]
     assert _pieces("The shop has 150 hours of cutting time and 300 hours of sewing time available.") == [
         "The shop has 150 hours of cutting time available", "300 hours of sewing time available."]
+    assert _pieces("Each trip, the van can carry at most 40 crates or 60 boxes.") == [
+        "Each trip, the van can carry at most 40 crates", "at most 60 boxes."]
 
 
 def test_each_attribute_keeps_its_own_coefficients():

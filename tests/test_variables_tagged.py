@@ -138,3 +138,10 @@ def test_what_the_decisions_hold_is_not_a_decision():
             "yogurt. It must sell at least 20 jars of yogurt.")
     assert _contained(text, ["yogurt"], [["cups", "cup"], ["jars", "jar"]])
     assert not _contained(text, ["cups", "cup"], [["yogurt"], ["jars", "jar"]])
+
+
+def test_a_modifier_before_another_decision_is_not_the_subject():
+    from milpsynth.stages.variables_tagged import _acts
+    text = "The toy factory may build a big line which needs 20 workers. A small line needs 8 workers."
+    assert not _acts(text, ["toy"], [["big line"], ["small line"]])
+    assert _acts(text, ["big line"], [["toy"], ["small line"]])

@@ -110,12 +110,13 @@ def _is_statement(text: str) -> bool:
     return is_objective(text) or is_constraint(text)
 
 
-_NUM_ITEM = re.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+)(?=(?:(?:at (?:least|most)|up to|no more than|a (?:minimum|maximum) "
+_NUM_ITEM = re.compile(r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?=(?:(?:at (?:least|most)|up to|no more than|a (?:minimum|maximum) "
                        r"of)\s+)?\$?\d)", re.I)
 
 
 def _distribute(piece: str) -> list[str]:
-    """'has 150 hours of measuring time and 300 hours of stitching time available' -> two statements;
+    """'has 150 hours of measuring time and 300 hours of stitching time available' -> two statements
+    ('at most 110 large boxes or 150 small boxes' too: a bound each, as NL4Opt annotates it);
     a piece without its own direction cue takes the one before it ('a minimum of 130 units of spice
     and 90 units of flavor')."""
     t = fold(piece)

@@ -157,17 +157,24 @@ def _is_verb(text: str, group: list[str]) -> bool:
     return bool(uses) and all(re.match(r"\s+(?:a|an|the|their|its|his|her)\b", text[m.end():], re.I) for m in uses)
 
 
-def _acts(text: str, group: list[str]) -> bool:
+def _acts(text: str, group: list[str], others: list[list[str]] = ()) -> bool:
     """A decision is the subject of some number ('Each truck carries 20 boxes': a number after it in
-    its clause, none before) and is not only ever a measure word ('3 glasses of milk')."""
-    forms = {"x": sorted({f for m in group for f in surface_forms(m.strip())}, key=len, reverse=True)}
+    its clause, none before, and no other decision between: not 'the children clothing maker may build
+    a large line which requires 26 workers') and is not only ever a measure word ('3 glasses of milk')."""
+    forms = {"x": sorted({f for m in group for f in surface_forms(m.strip())}, key=len, reverse=True),
+             "other": sorted({f for g in others for m in g for f in surface_forms(m.strip())}, key=len, reverse=True)}
     subject = measure = total = 0
     for clause in _CLAUSE.split(fold(text)):
-        for m in find_mentions(clause, forms):
+        found = find_mentions(clause, forms)
+        for i, m in enumerate(found):
+            if m.var != "x":
+                continue
             total += 1
             measure += bool(re.match(r"\s+of\b", clause[m.end:]))
             before = [n for n in find_numbers(clause[:m.start]) if n.text.lower() != "one"]   # 'One glass of'
-            subject += bool(find_numbers(clause[m.end:]) and not before)
+            number = next(iter(find_numbers(clause[m.end:])), None)
+            between = number and any(o.var == "other" and o.start < m.end + number.start for o in found[i + 1:])
+            subject += bool(number and not before and not between)
     return subject >= 1 and measure < total
 
 
@@ -292,7 +299,7 @@ class TaggedVariables(RuleVariables):
         for why, test in [
                 ("what they carry or make (counted per unit of a decision)", lambda g, o: _measured(text, g, o)),
                 ("verbs", lambda g, o: _is_verb(text, g)),
-                ("never the subject of a number, or only a measure ('glasses of ...')", lambda g, o: not _acts(text, g)),
+                ("never the subject of a number, or only a measure ('glasses of ...')", lambda g, o: not _acts(text, g, o)),
                 ("what they hold ('tubs of ice cream')", lambda g, o: _contained(text, g, o))]:
             groups = _without(problem, groups, why, test)
         return [(g[0].strip(), [m.strip() for m in g[1:]] + _ones(g[0], [o[0] for o in groups if o is not g]))
