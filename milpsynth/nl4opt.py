@@ -105,7 +105,8 @@ def _constraint(c: Mapping, names: _Names, where: str) -> str:
 
 
 def to_record(line: Mapping) -> dict:
-    """One NL4Opt line -> {"id", "description", "paragraphs": [document], "true_model", "unread"}."""
+    """One NL4Opt line -> {"id", "description", "paragraphs": [document], "true_model", "unread",
+    "variables": the annotated decisions [{"name", "mentions"}] (for `milpsynth eval --gold-variables`)}."""
     (doc_id, doc), = line.items()
     names = _Names(doc)
     obj = doc["obj_declaration"]
@@ -126,5 +127,8 @@ def to_record(line: Mapping) -> dict:
             lines.append(_constraint(c, names, f"constraint {i}"))
         except (ReferenceParseError, KeyError) as exc:
             unread.append(f"constraint {i}: {exc}")
+    mentions = doc.get("first_var_to_mentions", {})
+    variables = [{"name": snake_case(v), "mentions": sorted({v, *mentions.get(v, [])}, key=len, reverse=True)}
+                 for v in doc.get("vars", [])]
     return {"id": str(doc_id), "description": doc["document"], "paragraphs": [doc["document"]],
-            "true_model": "\n".join(lines), "unread": unread, "source": "nl4opt"}
+            "true_model": "\n".join(lines), "unread": unread, "source": "nl4opt", "variables": variables}

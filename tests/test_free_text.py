@@ -423,3 +423,22 @@ def test_a_company_named_after_a_decision_is_not_a_mention():
     table = _table(("painters", "painters", "painter"), ("helpers", "helpers", "helper"))
     a = analyse("Painters XYZ has a budget of $9000 for painters and helpers.", table)
     assert [m.text for m in a.mentions] == ["painters", "helpers"]
+
+
+def test_gold_variables_are_given_to_the_generator():
+    from milpsynth.evaluation.report import evaluate, gold_variable_list
+    doc = {"7": {"document": "A cafe makes teas and coffees. A tea earns $2 and a coffee earns $3. The cafe can make "
+                             "at most 100 drinks in total. How many of each should it make to maximize profit?",
+                 "vars": ["teas", "coffees"], "first_var_to_mentions": {"teas": ["teas", "tea"],
+                                                                        "coffees": ["coffees", "coffee"]},
+                 "var_mention_to_first_var": {"teas": "teas", "coffees": "coffees"},
+                 "obj_declaration": {"type": "objective", "direction": "maximize", "terms": {"teas": "2",
+                                                                                          "coffees": "3"}},
+                 "const_declarations": [{"type": "sum", "direction": "at most", "limit": "100",
+                                         "operator": "LESS_OR_EQUAL"}]}}
+    rec = to_record(doc)
+    assert rec["variables"] == [{"name": "teas", "mentions": ["teas", "tea"]},
+                                {"name": "coffees", "mentions": ["coffees", "coffee"]}]
+    assert [v.name for v in gold_variable_list(rec)] == ["teas", "coffees"]
+    report = evaluate([doc], progress=False, gold_variables=True, classify="rules")
+    assert report.problems[0].solution_ok, report.problems[0].error

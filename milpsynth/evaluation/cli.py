@@ -26,6 +26,9 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--time-limit", type=float, default=30.0, help="seconds per solve (default 30)")
     p.add_argument("--verbose", "-v", action="store_true", help="print each problem's verdict")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument("--gold-variables", action="store_true",
+                   help="give the generator the annotated decisions (NL4Opt records): a diagnostic that "
+                        "leaves the errors of splitting, classification and slot filling")
     p.set_defaults(func=run)
     return p
 
@@ -34,7 +37,8 @@ def run(args: argparse.Namespace) -> int:
     from .report import evaluate
     try:
         report = evaluate(args.problems, save_models=args.save_models, time_limit=args.time_limit,
-                          progress=not getattr(args, "no_progress", False))
+                          progress=not getattr(args, "no_progress", False),
+                          gold_variables=getattr(args, "gold_variables", False))
     except MilpsynthError as exc:
         print(f"milpsynth eval: {exc}", file=sys.stderr)
         return 2

@@ -125,6 +125,18 @@ def load_records(source: str | os.PathLike | Iterable[Mapping]) -> list[dict]:
     return records
 
 
+def gold_variable_list(record: Mapping) -> list:
+    """The record's annotated decisions as `Variable`s (integer; their mentions as annotated, in both
+    numbers)."""
+    from ..nlp.mentions import surface_forms
+    from ..variables import Variable
+    out = []
+    for v in record["variables"]:
+        forms = sorted({f for m in v["mentions"] for f in surface_forms(m)}, key=len, reverse=True)
+        out.append(Variable(v["name"], "integer", v["mentions"][-1], forms))
+    return out
+
+
 def _reference_objectives(verdict: Verdict) -> dict[str, Any]:
     out = {}
     for kind, reading in verdict.readings.items():
@@ -135,12 +147,15 @@ def _reference_objectives(verdict: Verdict) -> dict[str, Any]:
 
 def evaluate(problems: str | os.PathLike | Iterable[Mapping], *, save_models: str | os.PathLike | None = None,
              progress: bool = True, formulate: Callable[[Mapping], Any] | None = None,
-             time_limit: float = 30.0, judge_kwargs: Mapping | None = None, **formulate_kwargs) -> Report:
+             time_limit: float = 30.0, judge_kwargs: Mapping | None = None, gold_variables: bool = False,
+             **formulate_kwargs) -> Report:
     """Formulate, solve and judge each problem; return the `Report`.
 
     formulate: callable(record) -> Problem, replacing `milpsynth.formulate(record['paragraphs'],
         **formulate_kwargs)` (e.g. to evaluate another generator).
     save_models: a folder; `<id>.lp` is written for every problem that produced a model.
+    gold_variables: give the generator the annotated decisions of records that have them (NL4Opt's),
+        so that the errors left are those of splitting, classification and slot filling.
     """
     from tqdm import tqdm
 
@@ -149,6 +164,8 @@ def evaluate(problems: str | os.PathLike | Iterable[Mapping], *, save_models: st
         from ..api import formulate as _formulate
 
         def formulate(record):
+            if gold_variables and record.get("variables"):
+                return _formulate(record["paragraphs"], variables=gold_variable_list(record), **formulate_kwargs)
             return _formulate(record["paragraphs"], **formulate_kwargs)
     out_dir = Path(save_models) if save_models is not None else None
     if out_dir is not None:

@@ -170,7 +170,7 @@ class RuleVariables:
         override = problem.variable_overrides
         if override is not None and not isinstance(override, Mapping):
             problem.variables = _from_list(override)
-            return problem
+            return move_unit_data(problem)
         objective_text = problem.paragraphs[0].text
         for p in problem.paragraphs:
             if p.type == 0:
