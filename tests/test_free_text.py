@@ -442,3 +442,14 @@ def test_gold_variables_are_given_to_the_generator():
     assert [v.name for v in gold_variable_list(rec)] == ["teas", "coffees"]
     report = evaluate([doc], progress=False, gold_variables=True, classify="rules")
     assert report.problems[0].solution_ok, report.problems[0].error
+
+
+def test_maximising_a_count_no_decision_is_reads_the_one_count_rate():
+    text = ("A florist ships bouquets in crates and boxes. A crate holds 12 bouquets while a box holds 5 bouquets. "
+            "At most 30 crates can be used. How many of each should be sent to maximize the total number of "
+            "roses that can be delivered?")
+    f = _facts_formulate(text, "crates", "crate", "boxes", "box")
+    assert str(f.objective) == "maximize 12*crates + 5*boxes"
+    f = _facts_formulate(text.replace("maximize the total number of roses that can be delivered",
+                                      "minimize the total number of deliveries"), "crates", "crate", "boxes", "box")
+    assert str(f.objective) == "minimize crates + boxes"

@@ -87,6 +87,19 @@ def _counts_decisions(problem: Problem, a: Analysis) -> bool:
     return word in head_nouns(problem.variables) or attributes.per_unit(problem, word)
 
 
+def _only_count_rate(problem: Problem, a: Analysis, verb: re.Match | None) -> attributes.Attribute | None:
+    """'maximize the number of smoothies delivered', naming no decision and no fact's words, where
+    bags 'hold 12 orders': the one non-money rate the facts give every decision, or None. (What is
+    minimised, 'the number of deliveries', is the decisions' count.)"""
+    if verb is None or not verb.group(0).lower().startswith(("max", "inc")) or not problem.facts \
+            or any(m.start >= verb.start() for m in a.mentions) \
+            or not re.search(r"\bnumber\s+of\b", a.text[verb.start():], re.I):
+        return None
+    n = len(problem.variables.quantities)
+    rates = [at for at in attributes.table_for(problem) if not at.money and len(at.coefs) == n]
+    return rates[0] if len(rates) == 1 else None
+
+
 class RuleSlotFiller:
     name = "rules"
 
@@ -122,22 +135,7 @@ class RuleSlotFiller:
 
     # -- objective ---------------------------------------------------------------------------
     def _objective(self, problem, a, p):
-        coefs, _ = pair_coefficients(a)
-        if not coefs and _counts_decisions(problem, a):
-            coefs = {v.name: 1.0 for v in problem.variables.quantities}
-            p.notes.append("objective read as the total number of all decisions (it counts what they count)")
-        if not coefs:
-            # what follows 'maximize' names the attribute ('maximize profit'), more surely than the rest
-            verb = re.search(r"\b(?:maximi[sz]|minimi[sz]|reduce|decrease|increase)", a.text, re.I)
-            at = attributes.refer(problem, a, None, verb.start()) if verb else None
-            coefs = dict(at.coefs) if at is not None else self._refer(problem, a, None)
-            if not coefs and verb and not re.search(r"\b(?:number|amount)\b", a.text[verb.start():], re.I):
-                coefs = self._refer(problem, a, True)     # 'minimize the payroll': the only money rate
-            if coefs:
-                p.notes.append("objective coefficients taken from the facts the objective refers to")
-        if not coefs and re.search(r"\bnumber of\b|\bhow many\b", a.text, re.I):
-            coefs = {v.name: 1.0 for v in problem.variables.quantities}
-            p.notes.append("objective read as the total number of all decisions")
+        coefs = self._objective_coefs(problem, a, p)
         if not coefs:
             raise GenerationError("found no coefficient for any variable in the objective", paragraph=p.index)
         missing = [v.name for v in problem.variables.quantities if v.name not in coefs]
@@ -153,6 +151,34 @@ class RuleSlotFiller:
         else:
             raise GenerationError("cannot tell whether to maximise or minimise", paragraph=p.index)
         return {"sense": sense, "coefs": coefs}
+
+    def _objective_coefs(self, problem, a, p) -> dict[str, float]:
+        """The objective's coefficients, by the first reading that finds some, said in its notes."""
+        coefs, _ = pair_coefficients(a)
+        if coefs:
+            return coefs
+        everything = {v.name: 1.0 for v in problem.variables.quantities}
+        if _counts_decisions(problem, a):
+            p.notes.append("objective read as the total number of all decisions (it counts what they count)")
+            return everything
+        # what follows 'maximize' names the attribute ('maximize profit'), more surely than the rest
+        verb = re.search(r"\b(?:maximi[sz]|minimi[sz]|reduce|decrease|increase)", a.text, re.I)
+        at = attributes.refer(problem, a, None, verb.start()) if verb else None
+        coefs = dict(at.coefs) if at is not None else self._refer(problem, a, None)
+        if not coefs and verb and not re.search(r"\b(?:number|amount)\b", a.text[verb.start():], re.I):
+            coefs = self._refer(problem, a, True)     # 'minimize the payroll': the only money rate
+        if coefs:
+            p.notes.append("objective coefficients taken from the facts the objective refers to")
+            return coefs
+        at = _only_count_rate(problem, a, verb)
+        if at is not None:
+            p.notes.append("objective counts what neither the decisions nor any fact name; read as the one "
+                           "count the facts give every decision: " + ", ".join(sorted(at.words)))
+            return dict(at.coefs)
+        if re.search(r"\bnumber of\b|\bhow many\b", a.text, re.I):
+            p.notes.append("objective read as the total number of all decisions")
+            return everything
+        return {}
 
     # -- bounds ------------------------------------------------------------------------------
     def _type1(self, problem, a, p):
