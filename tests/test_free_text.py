@@ -453,3 +453,25 @@ def test_maximising_a_count_no_decision_is_reads_the_one_count_rate():
     f = _facts_formulate(text.replace("maximize the total number of roses that can be delivered",
                                       "minimize the total number of deliveries"), "crates", "crate", "boxes", "box")
     assert str(f.objective) == "minimize crates + boxes"
+
+
+def test_kinds_places_and_finding_the_minimum():
+    from milpsynth.nlp import cues
+    from milpsynth.stages.split_statements import is_constraint, is_objective, is_supply
+    assert not cues.UPPER.search("getting their guests up to their rooms")
+    assert cues.UPPER.search("up to 40 guests")
+    assert not is_supply("A hotel has 2 types of rooms.")
+    assert is_objective("Find the minimum number of shuttles that can be used.")
+
+
+def test_a_lower_bound_on_what_no_fact_names_reads_the_one_count_rate():
+    text = ("A resort moves guests by ferry and by barge. A ferry moves 30 people per hour while a barge moves 12 "
+            "people per hour. The resort wants to move at least 600 visitors every hour. How many of each should "
+            "it run to minimize the total number of ferries and barges?")
+    from test_formulate import scripted_pipeline
+    from milpsynth.stages.variables_tagged import TaggedVariables
+    from test_variables_tagged import ScriptedTagger
+    pipe = scripted_pipeline({"The resort wants": (5, 0.9, {5: 0.9, 1: 0.1}), "How many": (0, 0.99, {0: 0.99})})
+    pipe.replace("variables", TaggedVariables(ScriptedTagger("ferry", "ferries", "barge", "barges")))
+    f = formulate(text, pipeline=pipe)
+    assert [c.display for c in f.paragraph_constraints] == ["30*ferry + 12*barge >= 600"]

@@ -145,3 +145,11 @@ def test_a_modifier_before_another_decision_is_not_the_subject():
     text = "The toy factory may build a big line which needs 20 workers. A small line needs 8 workers."
     assert not _acts(text, ["toy"], [["big line"], ["small line"]])
     assert _acts(text, ["big line"], [["toy"], ["small line"]])
+
+
+def test_cargo_is_not_a_decision_and_a_clause_opener_is_the_subject():
+    from milpsynth.stages.variables_tagged import _acts, _cargo
+    text = ("On average, a ferry can carry cars and bikes at a rate of 30 vehicles per hour whereas a barge can "
+            "carry at a rate of 12 vehicles per hour.")
+    assert _cargo(text, ["cars"]) and _cargo(text, ["bikes"]) and not _cargo(text, ["ferry"])
+    assert _acts(text, ["ferry"], [["barge"]]) and _acts(text, ["barge"], [["ferry"]])

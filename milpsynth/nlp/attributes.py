@@ -248,6 +248,14 @@ def table_for(problem) -> list[Attribute]:
     return problem.attributes
 
 
+def only_count(problem) -> Attribute | None:
+    """The one non-money attribute the facts give every decision ('holds 12 orders', 'moves 20 people
+    per minute'), or None when there are none or several."""
+    n = len(problem.variables.quantities)
+    rates = [at for at in table_for(problem) if not at.money and len(at.coefs) == n]
+    return rates[0] if len(rates) == 1 else None
+
+
 def refer(problem, a: Analysis, money: bool | None, start: int = 0) -> Attribute | None:
     """The attribute a statement refers to by its words (from `start` on), or None; a bound in money
     whose words name none ('keep the wage bill below $200000') takes the only money attribute."""

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-UPPER = re.compile(r"\b(?:at most|up to|no more than|not more than|not exceed|cannot exceed|can't exceed|"
+UPPER = re.compile(r"\b(?:at most|up to(?! (?:the|their|its|his|her|our|my|your)\b)|no more than|not more than|not exceed|cannot exceed|can't exceed|"
                    r"must not exceed|should not exceed|does not exceed|do not exceed|will not exceed|"
                    r"not be more than|maximum(?: of)?|max(?:imum)? of|available|budget|capacity|limited to|limit(?:ed)?|"
                    r"less than|fewer than|smaller than|below|within|(?:fewer|less|smaller) (?:[\w-]+ ){1,4}than|only (?:has|have)|can only|at the most|"
@@ -28,6 +28,7 @@ POSSESSION = re.compile(r"\b(?:has|have|owns?|possess(?:es)?|receives?|gets|is s
 EQUAL = re.compile(r"\b(?:exactly|equal to|must equal|equals)\b", re.I)
 
 OBJECTIVE = re.compile(r"\b(?:maximi[sz]e|minimi[sz]e|maximi[sz]ing|minimi[sz]ing|optimi[sz]e|most profit|"
+                       r"find the (?:minimum|maximum|fewest|least|most|largest|smallest)|"
                        r"(?:reduce|decrease|increase) the (?:total |overall )?(?:number|amount|cost)|"
                        r"the objective|least cost|lowest cost|lowest total|highest total|maximum profit|"
                        r"minimum cost|maximum (?:total )?(?:revenue|return|income|satisfaction)|"

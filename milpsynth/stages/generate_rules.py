@@ -16,6 +16,7 @@ from ..nlp.analysis import RESPECTIVELY, Analysis, analyse, clauses, head_nouns,
 from ..nlp.mentions import singular
 from ..nlp.numbers import Num
 
+_MONEY_WORDS = re.compile(r"\$|\b(?:profit|revenue|cost|return|income|earn|spend|price|money|budget)", re.I)
 _PRODUCT = re.compile(r"\b(?:the product of|multiplied by|squared)\b", re.I)   # not 'units of product'
 
 
@@ -95,9 +96,7 @@ def _only_count_rate(problem: Problem, a: Analysis, verb: re.Match | None) -> at
             or any(m.start >= verb.start() for m in a.mentions) \
             or not re.search(r"\bnumber\s+of\b", a.text[verb.start():], re.I):
         return None
-    n = len(problem.variables.quantities)
-    rates = [at for at in attributes.table_for(problem) if not at.money and len(at.coefs) == n]
-    return rates[0] if len(rates) == 1 else None
+    return attributes.only_count(problem)
 
 
 class RuleSlotFiller:
@@ -178,6 +177,10 @@ class RuleSlotFiller:
         if re.search(r"\bnumber of\b|\bhow many\b", a.text, re.I):
             p.notes.append("objective read as the total number of all decisions")
             return everything
+        if verb is None and re.search(r"\bfind the (?:minimum|fewest|least)\b", a.text, re.I) \
+                and not _MONEY_WORDS.search(a.text):
+            p.notes.append("objective names no rate the facts give; read as the total number of all decisions")
+            return everything      # 'find the minimum transportation implementations that can be used'
         return {}
 
     # -- bounds ------------------------------------------------------------------------------
@@ -222,25 +225,33 @@ class RuleSlotFiller:
         weighted sum of the same side (type 3/7), said in the paragraph's notes and the warnings."""
         if not problem.facts:     # paragraph input: statements' numbers are bounds, not rates
             return None
-        money = a.values[0].kind == "money"
-        at = attributes.refer(problem, a, money)
-        if at is None or len(at.coefs) < 2:
-            return None
-        # what the bound counts is named right after its number ('800 packages', '15 units of heat')
-        after = [re.split(r"[,.;:]|\b(?:because|since|due|and|so|if|while)\b", a.text[n.end:])[0][:40]
-                 for n in a.values]
-        named = [attributes.attribute_words(w) | attributes.counted(a.text, n.end) for w, n in zip(after, a.values)]
-        # a unit alone ('600 minutes') names a kind, not which: then the whole statement says which
-        named = [w if w - attributes.KEYS else attributes.attribute_words(a.text) for w in named]
-        specific = any(at.score(w, None) >= 2 for w in named) and not re.search(r"\bnumber of\b", a.text, re.I)
         if attributes.counts_the_decisions(problem, a):
             return None       # 'at least 100 transportation methods' when the question asks how many of each
-        a_budget = money and at.money and not specific_only
-        if not (a_budget or specific):
-            return None
+        money = a.values[0].kind == "money"
+        at = attributes.refer(problem, a, money)
+        if at is not None and len(at.coefs) >= 2:
+            # what the bound counts is named right after its number ('800 packages', '15 units of heat')
+            after = [re.split(r"[,.;:]|\b(?:because|since|due|and|so|if|while)\b", a.text[n.end:])[0][:40]
+                     for n in a.values]
+            named = [attributes.attribute_words(w) | attributes.counted(a.text, n.end)
+                     for w, n in zip(after, a.values)]
+            # a unit alone ('600 minutes') names a kind, not which: then the whole statement says which
+            named = [w if w - attributes.KEYS else attributes.attribute_words(a.text) for w in named]
+            specific = any(at.score(w, None) >= 2 for w in named) and not re.search(r"\bnumber of\b", a.text, re.I)
+            if (money and at.money and not specific_only) or specific:
+                return self._weighted(problem, p, a, at, "names no decision, but the facts give each one a rate "
+                                                         "of what it bounds: a weighted sum")
+        if not money and p.type == 5 and attributes.counted(a.text, a.values[0].end):
+            at = attributes.only_count(problem)     # 'move at least 500 customers' where each 'moves 20 people'
+            if at is not None:
+                return self._weighted(problem, p, a, at, "names no decision nor what a fact counts, but the "
+                                                         "facts give each decision one count: a weighted sum of it")
+        return None
+
+    @staticmethod
+    def _weighted(problem, p, a, at, why: str) -> dict:
         t = 3 if p.type in (1, 2) else 7
-        p.prediction = p.prediction.as_type(t, f"type {p.type} names no decision, but the facts give each "
-                                               f"one a rate of what it bounds: a weighted sum")
+        p.prediction = p.prediction.as_type(t, f"type {p.type} {why}")
         problem.warnings.append(f"paragraph {p.index + 1}: {p.prediction.note}; read as type {t}")
         p.notes.append("coefficients taken from the facts this statement refers to")
         return {"coefs": dict(at.coefs), "bound": _bound(a.values, a, p)}

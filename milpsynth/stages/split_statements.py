@@ -56,11 +56,16 @@ _MORE_THAN = re.compile(r"\b(?:must|should|has to|have to)\b.*\b(?:more|fewer|le
                         r"(?:[\w-]+\s+){1,4}than\b", re.I)       # 'there must be more architects than drafters'
 
 
+# 'has two methods of ...': how many kinds there are, not a supply
+_KINDS = re.compile(r"\w*\s+(?:different\s+)?(?:types|kinds|methods|options|ways|sorts|models|products|choices)\b", re.I)
+
+
 def is_supply(s: str) -> bool:
     """What someone has or produces ('The company has 150 tons of iron ore each month'), not a rate."""
     t = fold(s)
     own = cues.POSSESSION.search(t) or _SUPPLY.search(t)
     return bool(own) and not _RATE.search(t[own.end():]) and not _PER.search(t[:own.start()]) \
+        and not _KINDS.match(t, own.end()) \
         and not re.search(r"\w{3,}ing\b", own.group(0)[4:])     # 'has designers earning $2500': a rate
 
 

@@ -148,6 +148,18 @@ def _contained(text: str, group: list[str], others: list[list[str]]) -> bool:
 _CLAUSE = re.compile(r"[.;,?!]\s|\s(?:and|while|whereas|but)\s")
 
 
+_CARRY = re.compile(r"\b(?:transport|carry|carries|take|takes|deliver|delivers|hold|holds|move|moves|ship|ships|"
+                    r"serve|serves)\s+(?:[\w-]+\s+(?:and|or)\s+|[\w-]+,\s+)*$", re.I)
+
+
+def _cargo(text: str, group: list[str]) -> bool:
+    """Every use is the object of a carrying verb ('a gondola can transport skiers and snowboarders'):
+    what the decisions carry, not a decision."""
+    forms = "|".join(re.escape(f) for m in sorted(set(group), key=len, reverse=True) for f in surface_forms(m.strip()))
+    uses = list(re.finditer(r"\b(?:" + forms + r")\b", text, re.I)) if forms else []
+    return bool(uses) and all(_CARRY.search(text[max(0, u.start() - 60):u.start()]) for u in uses)
+
+
 def _is_verb(text: str, group: list[str]) -> bool:
     """A one-word 'decision' always followed by an article ('entertains a kid') is a verb."""
     words = {m.strip().lower() for m in group}
@@ -160,21 +172,24 @@ def _is_verb(text: str, group: list[str]) -> bool:
 def _acts(text: str, group: list[str], others: list[list[str]] = ()) -> bool:
     """A decision is the subject of some number ('Each truck carries 20 boxes': a number after it in
     its clause, none before, and no other decision between: not 'the children clothing maker may build
-    a large line which requires 26 workers') and is not only ever a measure word ('3 glasses of milk')."""
+    a large line which requires 26 workers'; or it opens its clause and the sentence's next number
+    comes before another decision: 'a gondola can transport skiers and snowboarders at 20 people per
+    minute') and is not only ever a measure word ('3 glasses of milk')."""
     forms = {"x": sorted({f for m in group for f in surface_forms(m.strip())}, key=len, reverse=True),
              "other": sorted({f for g in others for m in g for f in surface_forms(m.strip())}, key=len, reverse=True)}
     subject = measure = total = 0
-    for clause in _CLAUSE.split(fold(text)):
-        found = find_mentions(clause, forms)
-        for i, m in enumerate(found):
-            if m.var != "x":
-                continue
-            total += 1
-            measure += bool(re.match(r"\s+of\b", clause[m.end:]))
-            before = [n for n in find_numbers(clause[:m.start]) if n.text.lower() != "one"]   # 'One glass of'
-            number = next(iter(find_numbers(clause[m.end:])), None)
-            between = number and any(o.var == "other" and o.start < m.end + number.start for o in found[i + 1:])
-            subject += bool(number and not before and not between)
+    for sentence in re.split(r"(?<=[.?!])\s+", fold(text)):
+        for clause in _CLAUSE.split(sentence):
+            found = find_mentions(clause, forms)
+            for i, m in enumerate(found):
+                if m.var != "x":
+                    continue
+                total += 1
+                measure += bool(re.match(r"\s+of\b", clause[m.end:]))
+                before = [n for n in find_numbers(clause[:m.start]) if n.text.lower() != "one"]   # 'One glass of'
+                number = next(iter(find_numbers(clause[m.end:])), None)
+                between = number and any(o.var == "other" and o.start < m.end + number.start for o in found[i + 1:])
+                subject += bool(number and not before and not between) or _opens(clause, m, sentence, forms)
     return subject >= 1 and measure < total
 
 
@@ -273,6 +288,17 @@ def _without(problem: Problem, groups: list[list[str]], why: str, test) -> list[
     return [g for g in groups if not any(g is x for x in out)]
 
 
+def _opens(clause: str, m, sentence: str, forms: dict) -> bool:
+    """The mention opens its clause ('a gondola can ...') and the sentence's next number comes before
+    any other decision's mention."""
+    if not re.fullmatch(r"\s*(?:(?:a|an|the|each|every)\s+)?", clause[:m.start], re.I):
+        return False
+    rest = sentence[sentence.find(clause) + m.end:]
+    number = next(iter(find_numbers(rest)), None)
+    other = next((o for o in find_mentions(rest, forms) if o.var == "other"), None)
+    return number is not None and (other is None or number.start < other.start)
+
+
 class TaggedVariables(RuleVariables):
     name = "tagger"
 
@@ -299,6 +325,7 @@ class TaggedVariables(RuleVariables):
         for why, test in [
                 ("what they carry or make (counted per unit of a decision)", lambda g, o: _measured(text, g, o)),
                 ("verbs", lambda g, o: _is_verb(text, g)),
+                ("what they carry ('can transport skiers and snowboarders')", lambda g, o: _cargo(text, g)),
                 ("never the subject of a number, or only a measure ('glasses of ...')", lambda g, o: not _acts(text, g, o)),
                 ("what they hold ('tubs of ice cream')", lambda g, o: _contained(text, g, o))]:
             groups = _without(problem, groups, why, test)
