@@ -475,3 +475,32 @@ def test_a_lower_bound_on_what_no_fact_names_reads_the_one_count_rate():
     pipe.replace("variables", TaggedVariables(ScriptedTagger("ferry", "ferries", "barge", "barges")))
     f = formulate(text, pipeline=pipe)
     assert [c.display for c in f.paragraph_constraints] == ["30*ferry + 12*barge >= 600"]
+
+
+def test_an_objective_said_twice_is_the_question_and_minimal_cost_is_an_objective():
+    from milpsynth.stages.split_statements import is_objective
+    assert is_objective("Formulate an LP to meet his needs while spending a minimal amount of time.")
+    assert is_objective("Find how many servings to eat at minimal cost.")
+    text = ("A studio wants to maximize its audience. Each radio spot costs $200 and reaches 3000 listeners, and "
+            "each web banner costs $50 and reaches 800 readers. The budget is at most $10000. How many of each "
+            "should it buy to obtain maximum audience?")
+    from test_formulate import scripted_pipeline
+    from milpsynth.stages.variables_tagged import TaggedVariables
+    from test_variables_tagged import ScriptedTagger
+    pipe = scripted_pipeline({"A studio wants": (0, 0.97, {0: 0.97}), "How many": (0, 0.99, {0: 0.99}),
+                              "The budget": (3, 0.9, {3: 0.9})})
+    pipe.replace("variables", TaggedVariables(ScriptedTagger("radio spot", "web banner")))
+    f = formulate(text, pipeline=pipe)
+    assert [p.text[:8] for p in f.paragraphs if p.type == 0] == ["How many"]
+    assert "A studio wants to maximize its audience." in f.facts
+
+
+def test_one_unit_and_labels_are_no_rates():
+    from milpsynth.nlp.analysis import analyse, clauses
+    from milpsynth.nlp.attributes import triples
+    from milpsynth.stages.split_statements import is_supply
+    table = _table(("cakes", "cakes", "cake"), ("pies", "pies", "pie"))
+    a = analyse("It costs $2 to make one cake and $3 for one pie.", table)
+    assert [(v, x) for v, x, _, _ in triples(a, clauses(a))] == [("cakes", 2.0), ("pies", 3.0)]
+    assert is_supply("Currently the bakery has 200 units of flour A and 100 units of flour B.")
+    assert not is_supply("One unit of cake has 10 units of sugar.")

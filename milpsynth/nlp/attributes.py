@@ -198,8 +198,9 @@ def triples(a: Analysis, spans: list[tuple[int, int]], kinds: dict[str, list[str
 
 
 def _one_unit_of(a: Analysis, n) -> bool:
-    """'One unit of peppers contains 12 units of spice': the 1 measures the decision, not an attribute."""
-    m = re.match(r"\s+\w+\s+of\s+", a.text[n.end:]) if n.value == 1 else None
+    """'One unit of peppers contains 12 units of spice', '$3 for one strawberry topping': the 1
+    measures the decision, not an attribute."""
+    m = re.match(r"\s+(?:\w+\s+of\s+)?", a.text[n.end:]) if n.value == 1 else None
     return bool(m) and any(x.start == n.end + m.end() for x in a.mentions)
 
 

@@ -29,15 +29,19 @@ EQUAL = re.compile(r"\b(?:exactly|equal to|must equal|equals)\b", re.I)
 
 OBJECTIVE = re.compile(r"\b(?:maximi[sz]e|minimi[sz]e|maximi[sz]ing|minimi[sz]ing|optimi[sz]e|most profit|"
                        r"find the (?:minimum|maximum|fewest|least|most|largest|smallest)|"
+                       r"(?:obtain|achieve|reach|get|attain) (?:the |a )?(?:maximum|minimum|maximal|minimal|highest|"
+                       r"lowest|largest|smallest) \w+|"
+                       r"(?:at|with|spending|for) (?:a )?(?:minimal|maximal) (?:\w+ ){0,2}?(?:cost|amount|time|effort|"
+                       r"profit|expense)s?|"
                        r"(?:reduce|decrease|increase) the (?:total |overall )?(?:number|amount|cost)|"
                        r"the objective|least cost|lowest cost|lowest total|highest total|maximum profit|"
                        r"minimum cost|maximum (?:total )?(?:revenue|return|income|satisfaction)|"
                        r"(?:highest|largest|greatest|lowest|smallest|most|least|maximum|minimum) (?:possible )?"
                        r"(?:total |overall |combined |net |daily |weekly |monthly |yearly |annual )?"
                        r"(?:profits?|revenues?|returns?|income|costs?|earnings|expenses?|pollution|waste))\b", re.I)
-MAXIMISE = re.compile(r"\b(?:maximi[sz]|most|max\b|maximum|highest|greatest|largest|profit|revenue|return|"
+MAXIMISE = re.compile(r"\b(?:maximi[sz]|most|max\b|maximum|maximal|highest|greatest|largest|profit|revenue|return|"
                       r"income|satisfaction)", re.I)
-MINIMISE = re.compile(r"\b(?:minimi[sz]|least|min\b|minimum|lowest|smallest|fewest|reduce|decrease)", re.I)
+MINIMISE = re.compile(r"\b(?:minimi[sz]|least|min\b|minimum|minimal|lowest|smallest|fewest|reduce|decrease)", re.I)
 
 SHARE = re.compile(r"%|\bpercent|\bper cent|\b(?:a|one|two|three) (?:third|quarter|fourth|fifth|tenth|half)s?\b|"
                    r"\bhalf of\b|\bproportion\b|\bfraction\b|\bshare of\b|\bratio\b", re.I)

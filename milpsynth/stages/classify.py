@@ -4,12 +4,15 @@ Predictions below `threshold` are kept but flagged `low_confidence` and named in
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from ..document import Problem
 from ..errors import ClassificationError
 from ..nlp import cues
+from ..nlp.numbers import find_numbers
+from .split_data import to_facts
 
 
 @dataclass
@@ -55,6 +58,27 @@ SURE = 0.9      # an objective this probable is one: two of them are the user's 
 FLOOR = 0.05    # no paragraph this improbable is taken for the missing objective
 
 
+_QUESTION = re.compile(r"\?\s*$|^\s*(?:how|what|determine|find|formulate|help)\b", re.I)
+
+
+def _one_question(problem: Problem, objectives: list) -> None:
+    """Free text stating its objective more than once ('They want to maximize exposure ...', then
+    'How many ... to obtain maximum exposure?'): the question is the objective; the other statements
+    are facts when they hold no number, else their next most probable type."""
+    asked = [p for p in objectives if _QUESTION.search(p.text)]
+    best = (asked or objectives)[-1]
+    others = [p for p in objectives if p is not best]
+    for p in others:
+        if find_numbers(p.text):
+            nxt = next(t for t in p.prediction.ranked_types() if t != 0)
+            p.prediction = p.prediction.as_type(nxt, f"not the objective (paragraph {best.index + 1}, the "
+                                                     f"question, is)")
+            problem.warnings.append(f"paragraph {p.index + 1}: {p.prediction.note}; read as type {p.type}")
+    plain = [p for p in others if not find_numbers(p.text)]
+    if plain:
+        to_facts(problem, plain, "the objective said again, with no number; the question states it")
+
+
 def one_objective(problem: Problem) -> None:
     """A description has exactly one objective. Where the classifier found several but is unsure of
     all but one, the others take their next most probable type; where it found none, the paragraph
@@ -80,7 +104,11 @@ def one_objective(problem: Problem) -> None:
     stated = [p for p in scored if cues.OBJECTIVE.search(p.text)]
     if not objectives and len(stated) == 1:
         best, why = stated[0], f"it states the objective ('{cues.OBJECTIVE.search(stated[0].text).group(0)}')"
-    elif p_best < FLOOR or sum(1 for p in objectives if p.prediction.probs.get(0, 0.0) >= SURE) > 1:
+    elif sum(1 for p in objectives if p.prediction.probs.get(0, 0.0) >= SURE) > 1:
+        if problem.split:
+            _one_question(problem, objectives)
+        return
+    elif p_best < FLOOR:
         return
     moved = []
     if best.type != 0:

@@ -63,14 +63,17 @@ def move_unit_data(problem: Problem) -> Problem:
         return problem
     data = [p for p in problem.paragraphs
             if is_unit_data(p.text, problem.variables) or bounds_nothing(p.text, problem.variables)]
-    if not data or len(data) == len(problem.paragraphs):
-        return problem
-    problem.paragraphs = [p for p in problem.paragraphs if p not in data]
+    if data and len(data) < len(problem.paragraphs):
+        to_facts(problem, data, "no bound: every number is a rate per unit of a decision, or there is no "
+                                "number and no decision")
+    return problem
+
+
+def to_facts(problem: Problem, statements: list, why: str) -> None:
+    """Make these statements of split free text facts (renumbering the others), with a warning."""
+    problem.paragraphs = [p for p in problem.paragraphs if not any(p is d for d in statements)]
     for i, p in enumerate(problem.paragraphs):
         p.index = i
-    problem.facts = list(problem.facts) + [p.text for p in data]
+    problem.facts = list(problem.facts) + [p.text for p in statements]
     problem.split = [p.text for p in problem.paragraphs]
-    problem.warnings.append("kept as facts, not statements (no bound: every number is a rate per unit of a "
-                            "decision, or there is no number and no decision): "
-                            + "; ".join(repr(p.text) for p in data))
-    return problem
+    problem.warnings.append(f"kept as facts, not statements ({why}): " + "; ".join(repr(p.text) for p in statements))
