@@ -504,3 +504,34 @@ def test_one_unit_and_labels_are_no_rates():
     assert [(v, x) for v, x, _, _ in triples(a, clauses(a))] == [("cakes", 2.0), ("pies", 3.0)]
     assert is_supply("Currently the bakery has 200 units of flour A and 100 units of flour B.")
     assert not is_supply("One unit of cake has 10 units of sugar.")
+
+
+def test_returns_listed_as_name_and_percent_and_alternatives_joined_by_or():
+    from milpsynth.nlp.analysis import analyse, clauses
+    from milpsynth.nlp.attributes import triples
+    table = _table(("tea", "tea"), ("rice", "rice"))
+    a = analyse("The annual rate of return for each is as follows: tea, 6%; rice, 9%.", table)
+    assert [(v, round(x, 2)) for v, x, _, _ in triples(a, clauses(a, facts=True), facts=True)] == [
+        ("tea", 0.06), ("rice", 0.09)]
+    table = _table(("bonds", "bonds"), ("savings", "savings account"))
+    a = analyse("It can be put in bonds yielding a 2% return or in a savings account yielding a 3% return.", table)
+    assert [(v, round(x, 2)) for v, x, _, _ in triples(a, clauses(a, facts=True), facts=True)] == [
+        ("bonds", 0.02), ("savings", 0.03)]
+
+
+def test_objective_wordings_and_adjective_numbers():
+    from milpsynth.nlp.analysis import analyse
+    from milpsynth.stages.split_statements import is_objective
+    assert is_objective("Determine the plan that minimizes the cost.")
+    assert is_objective("How many tankers should it make so that revenue is maximized?")
+    assert is_objective("What is the maximum number of muffins that can be made?")
+    table = _table(("radio_ads", "radio ad"), ("tv_ads", "tv ad"))
+    assert [n.value for n in analyse("A 1-minute radio ad costs $80,000.", table).values] == [80000]
+
+
+def test_minimising_time_when_the_rates_are_per_hour_sums_the_decisions():
+    text = ("A miner works in pit one and pit two. For each hour in pit one he gets 2 units of coal and for each "
+            "hour in pit two he gets 5 units of coal. He needs at least 40 units of coal. Formulate an LP to "
+            "minimize the amount of time spent in both pits.")
+    f = _facts_formulate(text, "pit one", "pit two")
+    assert str(f.objective) == "minimize pit_one + pit_two"

@@ -42,19 +42,23 @@ def analyse(text: str, variables) -> Analysis:
                 forms[v.name] = v.mentions or [v.label or v.name]
     # 'Architects ABC has a budget': a company named after the decision, not the decision
     mentions = [m for m in find_mentions(folded, forms) if not re.match(r"\s+[A-Z]{2,}\b", folded[m.end:])]
-    nums = [n for n in find_numbers(folded)
-            if not any(m.start <= n.start < m.end for m in mentions)]
+    nums = [n for n in find_numbers(folded)       # not in a mention, not an adjective ('a 1-minute ad')
+            if not any(m.start <= n.start < m.end for m in mentions) and not re.match(r"-[A-Za-z]", folded[n.end:])]
     return Analysis(folded, mentions, nums)
 
 
 _CLAUSE_SPLIT = re.compile(r"[.;:]\s+|,\s*|\s+(?:and|while|whereas|but|which|along with)\s+")
 
 
-def clauses(a: Analysis) -> list[tuple[int, int]]:
-    """Clause spans, never cutting inside a number ('$1,100') or a mention ('A, B')."""
+_FACT_SPLIT = re.compile(_CLAUSE_SPLIT.pattern + r"|\s+(?:or|as well as)\s+")
+
+
+def clauses(a: Analysis, facts: bool = False) -> list[tuple[int, int]]:
+    """Clause spans, never cutting inside a number ('$1,100') or a mention ('A, B'); in facts also at
+    'or' and 'as well as' ('a trust yielding 2% or a savings account yielding 3%')."""
     protected = [(n.start, n.end) for n in a.numbers] + [(m.start, m.end) for m in a.mentions]
     cuts = [0]
-    for m in _CLAUSE_SPLIT.finditer(a.text):
+    for m in (_FACT_SPLIT if facts else _CLAUSE_SPLIT).finditer(a.text):
         if not any(s <= m.start() < e for s, e in protected):
             cuts += [m.start(), m.end()]
     cuts.append(len(a.text))

@@ -150,11 +150,12 @@ _ALL = re.compile(r"\b(?:they both|both of them|each of them|all of them|they al
 
 
 def triples(a: Analysis, spans: list[tuple[int, int]], kinds: dict[str, list[str]] | None = None,
-            everyone: list[str] | None = None) -> list[tuple[str, float, set[str], bool]]:
+            everyone: list[str] | None = None, facts: bool = False) -> list[tuple[str, float, set[str], bool]]:
     """(var, value, words, money) for each clause with one number and one variable (or the sentence's
     single variable, for a clause like '... and cost $10 per trip'; or each decision of a kind the
     clause names, `kinds` = {head noun: decisions}: '3 hours for each cell-phone'; or `everyone`,
-    the decisions, for 'They both require 0.5 hours')."""
+    the decisions, for 'They both require 0.5 hours'). In `facts` (not statements) a clause with no
+    words of its own takes its sentence's."""
     kind = category_pattern(kinds or {})
     out = []
     last_var = None
@@ -169,7 +170,7 @@ def triples(a: Analysis, spans: list[tuple[int, int]], kinds: dict[str, list[str
     for s, e in spans:
         if s >= sentence_end:       # a new sentence: forget the previous subject
             nxt = re.search(r"[.?!](?:\s|$)", a.text[s:])
-            sentence_end = s + (nxt.end() if nxt else len(a.text) - s)
+            sentence_start, sentence_end = s, s + (nxt.end() if nxt else len(a.text) - s)
             last_var, last_words = None, None
         vars_here = list(dict.fromkeys(m.var for m in a.mentions if s <= m.start < e))
         rates = [x for x in a.shares if x.kind == "percent" and not _BOUNDED.search(a.text, s, e)]   # a 2% return
@@ -191,6 +192,8 @@ def triples(a: Analysis, spans: list[tuple[int, int]], kinds: dict[str, list[str
         money = nums[0].kind == "money"
         if not words and last_words and last_words[1] == money:
             words = last_words[0]           # '$20 profit per pitcher of lemonade, and $15 per batch of brownies'
+        if not words and facts:             # 'The rate of return for each is: solar, 6%; wind, 9%'
+            words = attribute_words(_masked(a, sentence_start, sentence_end))
         if words:
             out += [(v, nums[0].value, words, money) for v in names]
             last_words = (words, money)
@@ -243,8 +246,8 @@ def table_for(problem) -> list[Attribute]:
         texts = list(problem.facts) or [p.text for p in problem.paragraphs]
         for text in texts:
             a = analyse(text, problem.variables)
-            found += triples(a, clauses(a), categories(problem.variables),
-                             [v.name for v in problem.variables.quantities])
+            found += triples(a, clauses(a, facts=bool(problem.facts)), categories(problem.variables),
+                             [v.name for v in problem.variables.quantities], facts=bool(problem.facts))
         problem.attributes = build_table(found)
     return problem.attributes
 

@@ -27,7 +27,8 @@ POSSESSION = re.compile(r"\b(?:has|have|owns?|possess(?:es)?|receives?|gets|is s
                         r"\b(?:put|invest|spend|use) (?:his|her|their|its|our) \$\d", re.I)
 EQUAL = re.compile(r"\b(?:exactly|equal to|must equal|equals)\b", re.I)
 
-OBJECTIVE = re.compile(r"\b(?:maximi[sz]e|minimi[sz]e|maximi[sz]ing|minimi[sz]ing|optimi[sz]e|most profit|"
+OBJECTIVE = re.compile(r"\b(?:maximi[sz](?:e[sd]?|ing)|minimi[sz](?:e[sd]?|ing)|optimi[sz]e|most profit|"
+                       r"(?:maximum|minimum|largest|smallest|greatest) (?:possible )?(?:total )?(?:number|amount) of|"
                        r"find the (?:minimum|maximum|fewest|least|most|largest|smallest)|"
                        r"(?:obtain|achieve|reach|get|attain) (?:the |a )?(?:maximum|minimum|maximal|minimal|highest|"
                        r"lowest|largest|smallest) \w+|"

@@ -81,6 +81,9 @@ def _counts_decisions(problem: Problem, a: Analysis) -> bool:
     unit = re.search(r"\bhow many (hours|minutes|days|weeks)\b", problem.text, re.I)
     if unit and re.search(verb + r"(?:time|" + unit.group(1) + r")\b", a.text, re.I):
         return True           # 'how many hours should each plant run to minimize the total time'
+    if re.search(verb + r"(?:amount of )?time\b", a.text, re.I) \
+            and any(attributes.per_unit(problem, u) for u in ("hour", "minute", "day")):
+        return True           # 'minimize the time spent' where the facts give rates 'for each hour in area one'
     m = re.search(verb + r"number\s+of\s+([a-z][\w-]*)", a.text, re.I)
     if m is None:
         return False

@@ -23,15 +23,18 @@ _DROP = {"a", "an", "the", "each", "every", "per", "of", ""}
 _FUNCTION_WORDS = _DROP | {"by", "and", "or", "in", "on", "at", "to", "for", "with", "from", "using", "either", "both"}
 
 
-def _keys(mention: str) -> set[tuple[str, ...]]:
+_LABELS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+
+
+def _keys(mention: str, numbered: bool = False) -> set[tuple[str, ...]]:
     """Normalised word tuples of a mention: lower case, no articles, no generic head ('regular one' ->
     ('regular',)), last word singular (both readings of '-ies': 'hoodies' -> hoodie / hoody)."""
     words = [w.strip("'’\".,;:()") for w in fold(mention).lower().split()]
     while words and words[0] in _DROP:          # articles lead; 'mixture A' keeps its label
         words = words[1:]
     words = [w for w in words if w]
-    if len(words) > 1 and words[-1] in GENERIC_HEADS:   # 'regular one', not 'all-in-one'
-        words = words[:-1]
+    if len(words) > 1 and words[-1] in GENERIC_HEADS and not (numbered and words[-1] == "one"):
+        words = words[:-1]       # 'regular one', not 'all-in-one', nor 'area one' beside 'area two'
     words = [x for w in words for x in w.split("-") if x]
     if not words:
         return set()
@@ -79,8 +82,9 @@ def group_mentions(mentions: list[str]) -> list[list[str]]:
     and 'foldable cell-phones', 'tables' beside two kinds of table)."""
     groups: list[list[str]] = []
     keys: list[set[tuple[str, ...]]] = []
+    numbered = any(m.split()[-1].lower() in _LABELS for m in mentions if m.split())
     for m in mentions:
-        ks = _keys(m)
+        ks = _keys(m, numbered)
         if not ks:
             continue
         closeness = [min(_relation(k, x) for k in ks for x in g) for g in keys]
