@@ -535,3 +535,14 @@ def test_minimising_time_when_the_rates_are_per_hour_sums_the_decisions():
             "minimize the amount of time spent in both pits.")
     f = _facts_formulate(text, "pit one", "pit two")
     assert str(f.objective) == "minimize pit_one + pit_two"
+
+
+def test_half_the_number_of_another_is_a_comparison_and_a_subjectless_bound_takes_the_one_before():
+    objective = "Maximise profit: each ski earns $50 and each snowboard earns $70. How many skis and snowboards?"
+    f = formulate([objective, "The number of snowboards sold is at most half the number of skis sold."],
+                  types={2: 4}, variables=["skis", "snowboards"])
+    assert f.paragraph_constraints[0].display == "snowboards <= 0.5*skis"
+    text = ("A cart sells tacos and wraps. The profit on a taco is $3 and on a wrap $2. It must sell at least 40 "
+            "tacos but can make only up to 70 in a day. How many of each should it make to maximize profit?")
+    f = _facts_formulate(text, "tacos", "taco", "wraps", "wrap")
+    assert "tacos <= 70" in [c.display for c in f.paragraph_constraints]

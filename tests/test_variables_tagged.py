@@ -153,3 +153,18 @@ def test_cargo_is_not_a_decision_and_a_clause_opener_is_the_subject():
             "carry at a rate of 12 vehicles per hour.")
     assert _cargo(text, ["cars"]) and _cargo(text, ["bikes"]) and not _cargo(text, ["ferry"])
     assert _acts(text, ["ferry"], [["barge"]]) and _acts(text, ["barge"], [["ferry"]])
+
+
+def test_one_tagged_decision_falls_back_to_the_rules_list():
+    text = ("A shop sells pens and markers. A pen earns $2 and a marker earns $1. At most 100 pens and markers "
+            "can be sold in total. How many pens and markers should it sell to maximize profit?")
+    f = formulate(text, pipeline=Pipeline(variables=TaggedVariables(ScriptedTagger("pens", "pen")),
+                                          classify="rules"))
+    assert [v.name for v in f.variables.quantities] == ["pens", "markers"]
+    assert any("tagger found one decision" in w for w in f.warnings)
+
+
+def test_a_name_after_a_colon_opens_its_clause():
+    from milpsynth.stages.variables_tagged import _acts
+    text = "The rate of return for each is as follows: gold, 3%; ruby, 6%."
+    assert _acts(text, ["gold"], [["ruby"]]) and _acts(text, ["ruby"], [["gold"]])

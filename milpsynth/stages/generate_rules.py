@@ -16,6 +16,8 @@ from ..nlp.analysis import RESPECTIVELY, Analysis, analyse, clauses, head_nouns,
 from ..nlp.mentions import singular
 from ..nlp.numbers import Num
 
+# a statement cut from the one before it, with no subject of its own: 'can make only up to 70 in a day'
+_SUBJECTLESS = re.compile(r"\s*(?:only\s+)?(?:can|cannot|can't|must|should|may|will|has to|have to|needs? to)\b", re.I)
 _MONEY_WORDS = re.compile(r"\$|\b(?:profit|revenue|cost|return|income|earn|spend|price|money|budget)", re.I)
 _PRODUCT = re.compile(r"\b(?:the product of|multiplied by|squared)\b", re.I)   # not 'units of product'
 
@@ -102,6 +104,15 @@ def _only_count_rate(problem: Problem, a: Analysis, verb: re.Match | None) -> at
     return attributes.only_count(problem)
 
 
+def _subject_before(problem: Problem, a: Analysis, p) -> list[str] | None:
+    """A statement of free text cut from the one before it with no subject of its own ('can make only
+    up to 70 in a day'): the one decision that statement names, or None."""
+    if not problem.facts or p.index == 0 or not _SUBJECTLESS.match(a.text):
+        return None
+    named = analyse(problem.paragraphs[p.index - 1].text, problem.variables).vars_in_order
+    return named if len(named) == 1 else None
+
+
 class RuleSlotFiller:
     name = "rules"
 
@@ -120,6 +131,13 @@ class RuleSlotFiller:
             return self._objective(problem, a, p)
         if t in LOGIC_TYPES:
             return self._logic(problem, a, p)
+        named = _subject_before(problem, a, p) if not a.mentions and t in (1, 2, 5, 6) and a.values else None
+        if named:               # '... at least 40 rice bowls' + 'can make only up to 70 in a day'
+            if t in (2, 6):
+                p.prediction = p.prediction.as_type(t - 1, f"type {t}, but it bounds the one decision the "
+                                                           f"statement before names")
+            p.notes.append(f"names no decision; its subject is the previous statement's ({named[0]})")
+            return {"var": named[0], "bound": _bound(a.values, a, p)}
         if not a.mentions and t in (1, 5) and a.values:      # 'at most 15 units of heat': a stated rate
             weighted = self._as_weighted(problem, a, p)
             if weighted is not None:
@@ -290,6 +308,12 @@ class RuleSlotFiller:
         subset = a.vars_in_order
         if not subset:
             raise VariableError("names no variable whose share is bounded", paragraph=p.index)
+        if len(subset) == 2 and set(subset) == set(total) and len(re.findall(r"\b(?:number|amount)\b", a.text)) >= 2:
+            # 'the number of snowboards sold is at most half the number of skis sold': a comparison
+            p.prediction = p.prediction.as_type(9, f"type {p.type} names a fraction of another decision, not of "
+                                                   "the total: a comparison")
+            problem.warnings.append(f"paragraph {p.index + 1}: {p.prediction.note}; read as type 9")
+            return self._type9(problem, a, p)
         return {"subset": subset, "total": total, "share": a.shares[0].value}
 
     def _type9(self, problem, a, p):
@@ -301,7 +325,7 @@ class RuleSlotFiller:
         if a.values and not a.factors and not cues.COMPARE.search(a.text):
             raise GenerationError("compares two quantities, but the paragraph gives plain numbers and no "
                                   "comparison ('as many as', 'times', 'exceed the number of')", paragraph=p.index)
-        factor = a.factors[0].value if a.factors else 1.0
+        factor = a.factors[0].value if a.factors else a.shares[0].value if a.shares else 1.0   # 'half the number
         sense = cues.direction(a.text) or "<="
         if cues.EQUAL.search(a.text):
             sense = "=="

@@ -149,7 +149,7 @@ def _contained(text: str, group: list[str], others: list[list[str]]) -> bool:
     return len(held) >= 2 and 2 * len(held) > len(uses)
 
 
-_CLAUSE = re.compile(r"[.;,?!]\s|\s(?:and|while|whereas|but)\s")
+_CLAUSE = re.compile(r"[.;:,?!]\s|\s(?:and|while|whereas|but)\s")
 
 
 _CARRY = re.compile(r"\b(?:transport|carry|carries|take|takes|deliver|delivers|hold|holds|move|moves|ship|ships|"
@@ -323,8 +323,12 @@ class TaggedVariables(RuleVariables):
         found = with_model_numbers(problem.text, adjacent_joined(problem.text, spans))
         found = [f for f in found if not _rate_unit(problem.text, f[0])] or found
         groups = group_mentions(distribute_heads(problem.text, found))
-        if not groups:
-            return super()._candidates(problem, objective_text)
+        if len(groups) < 2:        # the tagger missed a decision ('pencils' beside 'pens'): the rules' list
+            ruled = super()._candidates(problem, objective_text)
+            if len(ruled) >= 2 or not groups:
+                if groups:
+                    problem.warnings.append("the tagger found one decision; the decisions are read by the rules")
+                return ruled
         text = problem.text
         for why, test in [
                 ("what they carry or make (counted per unit of a decision)", lambda g, o: _measured(text, g, o)),
