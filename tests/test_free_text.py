@@ -546,3 +546,15 @@ def test_half_the_number_of_another_is_a_comparison_and_a_subjectless_bound_take
             "tacos but can make only up to 70 in a day. How many of each should it make to maximize profit?")
     f = _facts_formulate(text, "tacos", "taco", "wraps", "wrap")
     assert "tacos <= 70" in [c.display for c in f.paragraph_constraints]
+
+
+def test_supplies_read_in_their_clause_and_rates_compared_are_data():
+    from milpsynth.stages.split_statements import is_supply
+    from milpsynth.stages.split_data import is_unit_data
+    assert is_supply("There is only 5000 grams of a rare extract needed to make both kinds.")
+    assert is_supply("Ann has a total of $9,000 to invest in bonds, which yield a 2% return.")
+    assert not is_supply("Each van has 3 seats per row.")
+    table = _table(("queens", "queen mattresses", "queen"), ("kings", "king mattresses", "king"))
+    assert is_unit_data("Queen mattresses require 20 units of foam while king mattresses require 30 units of foam.",
+                        table)
+    assert not is_unit_data("Queen mattresses require 20 units of foam.", table)

@@ -30,9 +30,14 @@ def is_unit_data(text: str, variables) -> bool:
     """Every number of `text` is a rate of one unit of a decision: its clause names one unit of a
     decision ('on each foldable cell-phone', 'per trip by truck' does not) or of all of them ('for each
     cell-phone' where both decisions are cell-phones), or the sentence opens with one unit of the only
-    decision it names ('A medium container needs ... and can store 25 units'). No bound cue."""
+    decision it names ('A medium container needs ... and can store 25 units'), or each clause gives its
+    own decision's rate ('Queens require 20 units of foam while kings require 30'). No bound cue."""
     a = analyse(text, variables)
-    if not a.values or _BOUND.search(a.text) or cues.OBJECTIVE.search(a.text) or is_supply(a.text):
+    if not a.values or _BOUND.search(a.text) or cues.OBJECTIVE.search(a.text):
+        return False
+    if _rates_compared(a):       # two decisions, each its own rate: never one supply
+        return True
+    if is_supply(a.text):
         return False
     opening = re.match(r"\s*(?:" + _ONE + r"|the\s+)", a.text, re.I)
     first = next((m for m in a.mentions if opening and m.start == opening.end()), None)
@@ -47,6 +52,20 @@ def is_unit_data(text: str, variables) -> bool:
         if not (unit or (category and category.search(a.text, s, e))):
             return False
     return True
+
+
+def _rates_compared(a) -> bool:
+    """'Queen mattresses require 20 units of foam while king mattresses require 30': each number's
+    clause names one decision before it, and the clauses name different decisions."""
+    pieces = [(m.start(), m.end()) for m in re.finditer(r"(?:(?!" + _PIECE.pattern + r").)+", a.text)]
+    subjects = []
+    for n in a.values:
+        s, e = next(((s, e) for s, e in pieces if s <= n.start < e), (0, len(a.text)))
+        named = {m.var for m in a.mentions if s <= m.start < n.start}
+        if len(named) != 1 or any(s <= m.start < e and m.start > n.start for m in a.mentions):
+            return False
+        subjects.append(named.pop())
+    return len(set(subjects)) >= 2
 
 
 def bounds_nothing(text: str, variables) -> bool:

@@ -42,8 +42,8 @@ def is_objective(s: str) -> bool:
 
 
 _RATE_WORD = re.compile(r"\b(?:a|an|each|one|per|every)\b", re.I)
-# 'a'/'an' in lower case only: 'compound A and ...' names a label, not one unit
-_RATE = re.compile(r"\b(?:(?i:each|per|every|for every)|a|an) (?!(?i:day|week|month|year|hour|shift)\b)\w+")
+# 'a'/'an' in lower case only ('compound A and ...' names a label), not after 'of' ('grams of a rare extract')
+_RATE = re.compile(r"\b(?:(?i:each|per|every|for every)|(?<!of )(?:a|an)) (?!(?i:day|week|month|year|hour|shift)\b)\w+")
 
 
 # 'A paint manufacturer produces 300 kg of dye and 200 kg of filler each week' (one producer; two that
@@ -65,7 +65,8 @@ def is_supply(s: str) -> bool:
     """What someone has or produces ('The company has 150 tons of iron ore each month'), not a rate."""
     t = fold(s)
     own = cues.POSSESSION.search(t) or _SUPPLY.search(t)
-    return bool(own) and not _RATE.search(t[own.end():]) and not _PER.search(t[:own.start()]) \
+    clause = re.split(r"[,;]|\s(?:and|which|while|whereas)\s", t[own.end():])[0] if own else ""
+    return bool(own) and not _RATE.search(clause) and not _PER.search(t[:own.start()]) \
         and not _RATE_OPENING.search(t) \
         and not _KINDS.match(t, own.end()) \
         and not re.search(r"\w{3,}ing\b", own.group(0)[4:])     # 'has designers earning $2500': a rate
