@@ -127,7 +127,7 @@ def main(argv=None) -> int:
         report["scaling"] = scaling(args.time_limit)
         print("\nScaling (one instance each, seed 0, HiGHS single thread, time limit "
               f"{args.time_limit:g} s)")
-        print(f"| class | size | C^3 max | columns (int) | rows | status | gap | solve s | total s | text chars |")
+        print("| class | size | C^3 max | columns (int) | rows | status | gap | solve s | total s | text chars |")
         print("|---|---|---|---|---|---|---|---|---|---|")
         for r in report["scaling"]:
             gap = "-" if r["mip_gap"] is None else f"{r['mip_gap']:.2%}"

@@ -18,7 +18,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from typing import Mapping
 
 from ..variables import INDICATOR_PREFIX
 

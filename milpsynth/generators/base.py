@@ -19,7 +19,7 @@ import numpy as np
 from ..errors import GeneratorError
 from ..resources import jinja_env, package_path
 from ..solve import Status
-from .arrays import ArrayModel, SolveResult, solve_arrays
+from .arrays import ArrayModel, SolveResult
 from .pyomo_solve import add_augments, solve_pyomo
 
 LEVELS = ("plain", "moderate", "hard")

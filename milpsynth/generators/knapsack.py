@@ -1,7 +1,6 @@
 """0-1 knapsack: binary x_i, sum w_i x_i <= C (C half the total weight), maximise sum v_i x_i."""
 from __future__ import annotations
 
-import numpy as np
 
 from .arrays import ArrayModel
 from .base import Augment, Generator

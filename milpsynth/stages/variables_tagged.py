@@ -256,7 +256,7 @@ def distribute_heads(text: str, spans: list[tuple[str, int, int]]) -> list[str]:
     `spans`: (mention, start, end) in text order."""
     out = [m for m, _, _ in spans]
     for i in range(len(spans) - 1):
-        (m1, s1, e1), (m2, s2, e2) = spans[i], spans[i + 1]
+        (m1, _, e1), (m2, s2, e2) = spans[i], spans[i + 1]
         first, second = m1.split(), m2.split()
         if len(first) != 1 or len(second) < 2 or not _COORDINATION.fullmatch(text[e1:s2]):
             continue
