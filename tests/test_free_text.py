@@ -4,7 +4,7 @@ import json
 from milpsynth import formulate
 from milpsynth.nl4opt import is_nl4opt_line, to_record
 from milpsynth.reference import parse_reference
-from milpsynth.stages.variables_tagged import group_mentions
+from milpsynth.nlp.mention_groups import group_mentions
 from milpsynth.variables import Variable
 from milpsynth.stages.split_statements import _pieces
 from conftest import DATA
@@ -157,11 +157,11 @@ def test_a_sum_naming_no_decision_reads_the_rate_the_facts_give():
 
 
 def test_a_noun_counted_per_unit_of_a_decision_is_not_a_decision():
-    from milpsynth.stages.variables_tagged import _measured
+    from milpsynth.stages.decision_filters import is_measured
     text = ("A seller transports coconuts using rickshaws or ox carts. The rickshaws can take 50 coconuts each "
             "and cost $10 per trip.")
-    assert _measured(text, ["coconuts"], [["rickshaws"], ["ox carts"]])
-    assert not _measured(text, ["rickshaws"], [["coconuts"], ["ox carts"]])
+    assert is_measured(text, ["coconuts"], [["rickshaws"], ["ox carts"]])
+    assert not is_measured(text, ["rickshaws"], [["coconuts"], ["ox carts"]])
 
 
 def test_a_leading_reason_names_no_operand():
@@ -196,11 +196,11 @@ def test_labels_buses_and_lone_heads_in_grouping():
 
 
 def test_a_decision_is_the_subject_of_a_number_not_a_measure():
-    from milpsynth.stages.variables_tagged import _acts
+    from milpsynth.stages.decision_filters import acts
     text = ("A man drinks protein shakes and milk. A protein shake has 20 grams of protein while a glass of milk "
             "has 8 grams. He drinks at most 3 glasses of milk.")
-    assert _acts(text, ["protein shakes", "protein shake"]) and _acts(text, ["milk"])
-    assert not _acts(text, ["glasses", "glass"])         # only ever 'glasses of ...'
+    assert acts(text, ["protein shakes", "protein shake"]) and acts(text, ["milk"])
+    assert not acts(text, ["glasses", "glass"])         # only ever 'glasses of ...'
 
 
 def test_rates_are_data_and_one_producer_is_a_supply():

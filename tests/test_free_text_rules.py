@@ -120,7 +120,7 @@ def test_a_bound_in_minutes_reads_a_time_and_samples_of_what_decides():
 
 
 def test_a_model_number_belongs_to_the_name():
-    from milpsynth.stages.variables_tagged import with_model_numbers
+    from milpsynth.stages.tagged_spans import with_model_numbers
     text = "It uses Printer 500 and Jetline. Printer 500 prints 30 pages per minute."
     spans = [(m.group(0), m.start(), m.end()) for m in __import__("re").finditer("Printer|Jetline", text)]
     assert [m for m, _, _ in with_model_numbers(text, spans)] == ["Printer 500", "Jetline", "Printer 500"]

@@ -3,7 +3,8 @@ import re
 from dataclasses import dataclass
 
 from milpsynth import Pipeline, formulate
-from milpsynth.stages.variables_tagged import TaggedVariables, group_mentions
+from milpsynth.stages.variables_tagged import TaggedVariables
+from milpsynth.nlp.mention_groups import group_mentions
 
 
 @dataclass
@@ -63,7 +64,7 @@ def test_no_var_found_falls_back_to_rules():
 
 
 def test_a_head_noun_shared_by_coordinated_modifiers():
-    from milpsynth.stages.variables_tagged import distribute_heads
+    from milpsynth.stages.tagged_spans import distribute_heads
     text = "A bakery bakes sourdough and rye rolls. Each sourdough roll sells for $5."
     spans = [(m, text.index(m), text.index(m) + len(m)) for m in ("sourdough", "rye rolls")]
     assert distribute_heads(text, spans) == ["sourdough rolls", "rye rolls"]
@@ -81,24 +82,24 @@ def test_a_word_spelt_longer_and_a_negated_kind_in_grouping():
 
 
 def test_word_numbers_make_a_decision_the_subject():
-    from milpsynth.stages.variables_tagged import _acts
+    from milpsynth.stages.decision_filters import acts
     text = "A van carries four crates of apples while a bike carries one crate of apples."
-    assert _acts(text, ["van"]) and _acts(text, ["bike"])
-    assert not _acts(text, ["crates", "crate"])
+    assert acts(text, ["van"]) and acts(text, ["bike"])
+    assert not acts(text, ["crates", "crate"])
 
 
 def test_the_one_that_tells_a_decision_from_another_of_its_kind():
-    from milpsynth.stages.variables_tagged import _ones
-    assert _ones("premium mobile phones", ["economical mobile phones"]) == ["premium one", "premium ones"]
-    assert _ones("vans", ["bikes"]) == []
+    from milpsynth.stages.tagged_spans import one_forms
+    assert one_forms("premium mobile phones", ["economical mobile phones"]) == ["premium one", "premium ones"]
+    assert one_forms("vans", ["bikes"]) == []
 
 
 def test_a_product_measured_per_unit_and_a_verb_are_not_decisions():
-    from milpsynth.stages.variables_tagged import _is_verb, _measured
+    from milpsynth.stages.decision_filters import is_verb, is_measured
     text = "Oven X can bake 35 kg of the rye bread per hour. Oven Y bakes 20 kg of rye bread per hour."
-    assert _measured(text, ["rye bread"], [["Oven X"], ["Oven Y"]])
+    assert is_measured(text, ["rye bread"], [["Oven X"], ["Oven Y"]])
     text = "The big kit entertains a kid for 4 hours and the small kit entertains a kid for 2 hours."
-    assert _is_verb(text, ["entertains"]) and not _is_verb(text, ["big kit"])
+    assert is_verb(text, ["entertains"]) and not is_verb(text, ["big kit"])
 
 
 def test_a_function_word_tagged_as_a_decision_is_dropped():
@@ -110,15 +111,15 @@ def test_a_function_word_tagged_as_a_decision_is_dropped():
 
 
 def test_the_unit_rates_are_given_per_is_not_a_decision():
-    from milpsynth.stages.variables_tagged import _rate_unit
+    from milpsynth.stages.tagged_spans import is_rate_unit
     text = ("A cook costs 200 dollars for each shift and a helper costs 90 dollars for each shift. "
             "At least 20% of shifts must be cook shifts.")
-    assert _rate_unit(text, "shifts") and not _rate_unit(text, "cook")
-    assert not _rate_unit("Each truck costs $5 and each van costs $3.", "truck")
+    assert is_rate_unit(text, "shifts") and not is_rate_unit(text, "cook")
+    assert not is_rate_unit("Each truck costs $5 and each van costs $3.", "truck")
 
 
 def test_tagged_spans_are_whole_words_and_adjacent_ones_one_name():
-    from milpsynth.stages.variables_tagged import adjacent_joined, whole_words
+    from milpsynth.stages.tagged_spans import adjacent_joined, whole_words
     text = "It buys an all-in-one press line or a split press line."
     s = text.index("all-in-one")
     assert whole_words(text, s, s + len("all-in-"))[0] == "all-in-one"
@@ -128,31 +129,31 @@ def test_tagged_spans_are_whole_words_and_adjacent_ones_one_name():
 
 
 def _keys_of(mention):
-    from milpsynth.stages.variables_tagged import _keys
+    from milpsynth.nlp.mention_groups import _keys
     return _keys(mention)
 
 
 def test_what_the_decisions_hold_is_not_a_decision():
-    from milpsynth.stages.variables_tagged import _contained
+    from milpsynth.stages.decision_filters import is_contained
     text = ("A dairy sells yogurt in cups and jars. A cup of yogurt holds 8 oz of yogurt while a jar holds 32 oz of "
             "yogurt. It must sell at least 20 jars of yogurt.")
-    assert _contained(text, ["yogurt"], [["cups", "cup"], ["jars", "jar"]])
-    assert not _contained(text, ["cups", "cup"], [["yogurt"], ["jars", "jar"]])
+    assert is_contained(text, ["yogurt"], [["cups", "cup"], ["jars", "jar"]])
+    assert not is_contained(text, ["cups", "cup"], [["yogurt"], ["jars", "jar"]])
 
 
 def test_a_modifier_before_another_decision_is_not_the_subject():
-    from milpsynth.stages.variables_tagged import _acts
+    from milpsynth.stages.decision_filters import acts
     text = "The toy factory may build a big line which needs 20 workers. A small line needs 8 workers."
-    assert not _acts(text, ["toy"], [["big line"], ["small line"]])
-    assert _acts(text, ["big line"], [["toy"], ["small line"]])
+    assert not acts(text, ["toy"], [["big line"], ["small line"]])
+    assert acts(text, ["big line"], [["toy"], ["small line"]])
 
 
 def test_cargo_is_not_a_decision_and_a_clause_opener_is_the_subject():
-    from milpsynth.stages.variables_tagged import _acts, _cargo
+    from milpsynth.stages.decision_filters import acts, is_cargo
     text = ("On average, a ferry can carry cars and bikes at a rate of 30 vehicles per hour whereas a barge can "
             "carry at a rate of 12 vehicles per hour.")
-    assert _cargo(text, ["cars"]) and _cargo(text, ["bikes"]) and not _cargo(text, ["ferry"])
-    assert _acts(text, ["ferry"], [["barge"]]) and _acts(text, ["barge"], [["ferry"]])
+    assert is_cargo(text, ["cars"]) and is_cargo(text, ["bikes"]) and not is_cargo(text, ["ferry"])
+    assert acts(text, ["ferry"], [["barge"]]) and acts(text, ["barge"], [["ferry"]])
 
 
 def test_one_tagged_decision_falls_back_to_the_rules_list():
@@ -165,6 +166,6 @@ def test_one_tagged_decision_falls_back_to_the_rules_list():
 
 
 def test_a_name_after_a_colon_opens_its_clause():
-    from milpsynth.stages.variables_tagged import _acts
+    from milpsynth.stages.decision_filters import acts
     text = "The rate of return for each is as follows: gold, 3%; ruby, 6%."
-    assert _acts(text, ["gold"], [["ruby"]]) and _acts(text, ["ruby"], [["gold"]])
+    assert acts(text, ["gold"], [["ruby"]]) and acts(text, ["ruby"], [["gold"]])

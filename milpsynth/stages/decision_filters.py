@@ -1,0 +1,117 @@
+"""Which groups of tagged mentions are no decisions: what the decisions carry, hold or are measured
+in, verbs, and nouns that are never the subject of a number. Each test reads the whole text."""
+from __future__ import annotations
+
+import re
+
+from ..document import Problem
+from ..nlp.mentions import find_mentions, fold, surface_forms
+from ..nlp.numbers import find_numbers
+
+def is_measured(text: str, group: list[str], others: list[list[str]]) -> bool:
+    """A noun counted per unit of another decision ('The rickshaws can take 50 coconuts each'; '35 au
+    of the acidic liquid per minute'): a number right before it (or before its measure), another decision earlier in the same sentence, and 'each'/'per'/'every'
+    after it. Such a noun is a total of the decisions (an objective or a constraint), not one."""
+    forms = "|".join(re.escape(m.strip()) for m in sorted(set(group), key=len, reverse=True))
+    other = "|".join(re.escape(m.strip()) for g in others for m in g)
+    if not forms or not other:
+        return False
+    rate = re.compile(r"(?:^|[.!?]\s)[^.!?]*?\b(?:" + other + r")\b[^.!?]*?\b\d[\d,.]*\s+(?:\w+\s+of\s+(?:the\s+)?)?(?:" + forms
+                      + r")\b[^.!?]{0,30}?\b(?:each|per|every|a (?:trip|day|hour|week|month))\b", re.I)
+    return bool(rate.search(text))
+
+
+def is_contained(text: str, group: list[str], others: list[list[str]]) -> bool:
+    """What the decisions hold ('tubs of ice cream', 'a cone of ice cream', '3 oz of ice cream'): most
+    of its uses follow another decision or a measure, and 'of'."""
+    forms = "|".join(re.escape(f) for m in sorted(set(group), key=len, reverse=True) for f in surface_forms(m.strip()))
+    other = "|".join(re.escape(f) for g in others for m in g for f in surface_forms(m.strip()))
+    if not forms or not other:
+        return False
+    uses = list(re.finditer(r"\b(?:" + forms + r")\b", text, re.I))
+    held = [u for u in uses if re.search(r"(?:\b(?:" + other + r")|\d[\d,.]*\s+[\w-]+)\s+of\s+(?:the\s+)?$",
+                                         text[max(0, u.start() - 60):u.start()], re.I)]
+    return len(held) >= 2 and 2 * len(held) > len(uses)
+
+
+_CLAUSE = re.compile(r"[.;:,?!]\s|\s(?:and|while|whereas|but)\s")
+
+
+_CARRY = re.compile(r"\b(?:transport|carry|carries|take|takes|deliver|delivers|hold|holds|move|moves|ship|ships|"
+                    r"serve|serves)\s+(?:[\w-]+\s+(?:and|or)\s+|[\w-]+,\s+)*$", re.I)
+
+
+def is_cargo(text: str, group: list[str]) -> bool:
+    """Every use is the object of a carrying verb ('a gondola can transport skiers and snowboarders'):
+    what the decisions carry, not a decision."""
+    forms = "|".join(re.escape(f) for m in sorted(set(group), key=len, reverse=True) for f in surface_forms(m.strip()))
+    uses = list(re.finditer(r"\b(?:" + forms + r")\b", text, re.I)) if forms else []
+    return bool(uses) and all(_CARRY.search(text[max(0, u.start() - 60):u.start()]) for u in uses)
+
+
+def is_verb(text: str, group: list[str]) -> bool:
+    """A one-word 'decision' always followed by an article ('entertains a kid') is a verb."""
+    words = {m.strip().lower() for m in group}
+    if any(len(w.split()) > 1 for w in words):
+        return False
+    uses = [m for w in words for m in re.finditer(r"\b" + re.escape(w) + r"\b", text, re.I)]
+    return bool(uses) and all(re.match(r"\s+(?:a|an|the|their|its|his|her)\b", text[m.end():], re.I) for m in uses)
+
+
+def acts(text: str, group: list[str], others: list[list[str]] = ()) -> bool:
+    """A decision is the subject of some number ('Each truck carries 20 boxes': a number after it in
+    its clause, none before, and no other decision between: not 'the children clothing maker may build
+    a large line which requires 26 workers'; or it opens its clause and the sentence's next number
+    comes before another decision: 'a gondola can transport skiers and snowboarders at 20 people per
+    minute') and is not only ever a measure word ('3 glasses of milk')."""
+    forms = {"x": sorted({f for m in group for f in surface_forms(m.strip())}, key=len, reverse=True),
+             "other": sorted({f for g in others for m in g for f in surface_forms(m.strip())}, key=len, reverse=True)}
+    subject = measure = total = 0
+    for sentence in re.split(r"(?<=[.?!])\s+", fold(text)):
+        for clause in _CLAUSE.split(sentence):
+            found = find_mentions(clause, forms)
+            for i, m in enumerate(found):
+                if m.var != "x":
+                    continue
+                total += 1
+                measure += bool(re.match(r"\s+of\b", clause[m.end:]))
+                before = [n for n in find_numbers(clause[:m.start]) if n.text.lower() != "one"]   # 'One glass of'
+                number = next(iter(find_numbers(clause[m.end:])), None)
+                between = number and any(o.var == "other" and o.start < m.end + number.start for o in found[i + 1:])
+                subject += bool(number and not before and not between) or _opens(clause, m, sentence, forms)
+    return subject >= 1 and measure < total
+
+
+def _opens(clause: str, m, sentence: str, forms: dict) -> bool:
+    """The mention opens its clause ('a gondola can ...') and the sentence's next number comes before
+    any other decision's mention."""
+    if not re.fullmatch(r"\s*(?:(?:a|an|the|each|every)\s+)?", clause[:m.start], re.I):
+        return False
+    rest = sentence[sentence.find(clause) + m.end:]
+    number = next(iter(find_numbers(rest)), None)
+    other = next((o for o in find_mentions(rest, forms) if o.var == "other"), None)
+    return number is not None and (other is None or number.start < other.start)
+
+
+def without_groups(problem: Problem, groups: list[list[str]], why: str, test) -> list[list[str]]:
+    """The groups but those `test(group, other_groups)` finds are no decisions, when two or more remain;
+    a warning names them."""
+    out = [g for g in groups if test(g, [o for o in groups if o is not g])]
+    if not out or len(groups) - len(out) < 2:
+        return groups
+    problem.warnings.append(f"not decisions ({why}): " + ", ".join(g[0].strip() for g in out))
+    return [g for g in groups if not any(g is x for x in out)]
+
+
+def drop_non_decisions(problem: Problem, groups: list[list[str]]) -> list[list[str]]:
+    """The groups without those the tests above find are no decisions, each test applied when two or
+    more groups would remain, a warning naming what it dropped."""
+    text = problem.text
+    for why, test in [
+            ("what they carry or make (counted per unit of a decision)", lambda g, o: is_measured(text, g, o)),
+            ("verbs", lambda g, o: is_verb(text, g)),
+            ("what they carry ('can transport skiers and snowboarders')", lambda g, o: is_cargo(text, g)),
+            ("never the subject of a number, or only a measure ('glasses of ...')", lambda g, o: not acts(text, g, o)),
+            ("what they hold ('tubs of ice cream')", lambda g, o: is_contained(text, g, o))]:
+        groups = without_groups(problem, groups, why, test)
+    return groups
