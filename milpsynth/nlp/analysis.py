@@ -134,3 +134,27 @@ def category_pattern(heads) -> re.Pattern | None:
         return None
     return re.compile(r"\b(?:a|an|each|every|one|per)\s+(?:[\w]+[\s-])?(?:" + "|".join(map(re.escape, heads))
                       + r")s?\b", re.I)
+
+
+def pair_coefficients(a: Analysis) -> tuple[dict[str, float], list[Num]]:
+    """{var: coefficient} from 'VAR (N)' and clauses holding one variable and one number; the rest."""
+    coefs = respectively(a)
+    if coefs:
+        return coefs, [n for n in a.values if n.start > RESPECTIVELY.search(a.text).end()]
+    used: set[int] = set()
+    for m in a.mentions:   # 'A ($1000)', 'B (4)'
+        paren = re.match(r"\s*\(\s*", a.text[m.end:])
+        if paren:
+            for n in a.values:
+                if n.start == m.end + paren.end() or (0 <= n.start - m.end - paren.end() <= 1):
+                    coefs.setdefault(m.var, n.value)
+                    used.add(n.start)
+                    break
+    for s, e in clauses(a):
+        vars_here = list(dict.fromkeys(m.var for m in a.mentions if s <= m.start < e))
+        nums_here = [n for n in a.values if s <= n.start < e and n.start not in used]
+        if len(vars_here) == 1 and len(nums_here) == 1 and vars_here[0] not in coefs:
+            coefs[vars_here[0]] = nums_here[0].value
+            used.add(nums_here[0].start)
+    rest = [n for n in a.values if n.start not in used]
+    return coefs, rest

@@ -1,7 +1,8 @@
-"""Interim rule-based slot filler: pairs numbers with variable mentions, reads directions and factors.
+"""The offline slot filler: pairs numbers with variable mentions, reads directions and factors.
 
-One method per template family; each returns the slots of `milpsynth.templates` for the paragraph's
-type, or raises a typed error saying what it could not find (never a silent guess).
+One method per template family (the objective's in `objective_rules`); each returns the slots of
+`milpsynth.templates` for the paragraph's type, or raises a typed error saying what it could not find;
+a reading that is not literal is said in the paragraph's notes and the problem's warnings.
 """
 from __future__ import annotations
 
@@ -12,39 +13,13 @@ from ..errors import GenerationError, NonLinearError, VariableError
 from ..expr import fmt_num
 from ..labels import LOGIC_TYPES
 from ..nlp import attributes, cues
-from ..nlp.analysis import RESPECTIVELY, Analysis, analyse, clauses, head_nouns, refers_to_whole, respectively
-from ..nlp.mentions import singular
+from ..nlp.analysis import Analysis, analyse, pair_coefficients, refers_to_whole
 from ..nlp.numbers import Num
+from .objective_rules import objective_slots
 
 # a statement cut from the one before it, with no subject of its own: 'can make only up to 70 in a day'
 _SUBJECTLESS = re.compile(r"\s*(?:only\s+)?(?:can|cannot|can't|must|should|may|will|has to|have to|needs? to)\b", re.I)
-_MONEY_WORDS = re.compile(r"\$|\b(?:profit|revenue|cost|return|income|earn|spend|price|money|budget)", re.I)
 _PRODUCT = re.compile(r"\b(?:the product of|multiplied by|squared)\b", re.I)   # not 'units of product'
-
-
-
-def pair_coefficients(a: Analysis) -> tuple[dict[str, float], list[Num]]:
-    """{var: coefficient} from 'VAR (N)' and clauses holding one variable and one number; the rest."""
-    coefs = respectively(a)
-    if coefs:
-        return coefs, [n for n in a.values if n.start > RESPECTIVELY.search(a.text).end()]
-    used: set[int] = set()
-    for m in a.mentions:   # 'A ($1000)', 'B (4)'
-        paren = re.match(r"\s*\(\s*", a.text[m.end:])
-        if paren:
-            for n in a.values:
-                if n.start == m.end + paren.end() or (0 <= n.start - m.end - paren.end() <= 1):
-                    coefs.setdefault(m.var, n.value)
-                    used.add(n.start)
-                    break
-    for s, e in clauses(a):
-        vars_here = list(dict.fromkeys(m.var for m in a.mentions if s <= m.start < e))
-        nums_here = [n for n in a.values if s <= n.start < e and n.start not in used]
-        if len(vars_here) == 1 and len(nums_here) == 1 and vars_here[0] not in coefs:
-            coefs[vars_here[0]] = nums_here[0].value
-            used.add(nums_here[0].start)
-    rest = [n for n in a.values if n.start not in used]
-    return coefs, rest
 
 
 def _bound(rest: list[Num], a: Analysis, p: Paragraph) -> float:
@@ -75,35 +50,6 @@ def _main_clause(a: Analysis, need: int) -> Analysis:
     return rest if len(rest.vars_in_order) >= need else a
 
 
-def _counts_decisions(problem: Problem, a: Analysis) -> bool:
-    """'minimize the total number of branches' (remote and urban branches), '... of shifts' where the
-    facts give rates per shift of each decision, 'the total time' when the decisions are hours: the
-    objective counts the decisions themselves."""
-    verb = r"\b(?:maximi[sz]|minimi[sz]|reduce|decrease|increase)\w*\s+(?:the\s+)?(?:total\s+)?"
-    unit = re.search(r"\bhow many (hours|minutes|days|weeks)\b", problem.text, re.I)
-    if unit and re.search(verb + r"(?:time|" + unit.group(1) + r")\b", a.text, re.I):
-        return True           # 'how many hours should each plant run to minimize the total time'
-    if re.search(verb + r"(?:amount of )?time\b", a.text, re.I) \
-            and any(attributes.per_unit(problem, u) for u in ("hour", "minute", "day")):
-        return True           # 'minimize the time spent' where the facts give rates 'for each hour in area one'
-    m = re.search(verb + r"number\s+of\s+([a-z][\w-]*)", a.text, re.I)
-    if m is None:
-        return False
-    word = singular(m.group(1).lower())
-    return word in head_nouns(problem.variables) or attributes.per_unit(problem, word)
-
-
-def _only_count_rate(problem: Problem, a: Analysis, verb: re.Match | None) -> attributes.Attribute | None:
-    """'maximize the number of smoothies delivered', naming no decision and no fact's words, where
-    bags 'hold 12 orders': the one non-money rate the facts give every decision, or None. (What is
-    minimised, 'the number of deliveries', is the decisions' count.)"""
-    if verb is None or not verb.group(0).lower().startswith(("max", "inc")) or not problem.facts \
-            or any(m.start >= verb.start() for m in a.mentions) \
-            or not re.search(r"\bnumber\s+of\b", a.text[verb.start():], re.I):
-        return None
-    return attributes.only_count(problem)
-
-
 def _subject_before(problem: Problem, a: Analysis, p) -> list[str] | None:
     """A statement of free text cut from the one before it with no subject of its own ('can make only
     up to 70 in a day'): the one decision that statement names, or None."""
@@ -128,7 +74,7 @@ class RuleSlotFiller:
         if _PRODUCT.search(a.text) and t != 0:
             raise NonLinearError("states a product of two decisions, which is not linear", paragraph=p.index)
         if t == 0:
-            return self._objective(problem, a, p)
+            return objective_slots(problem, a, p)
         if t in LOGIC_TYPES:
             return self._logic(problem, a, p)
         named = _subject_before(problem, a, p) if not a.mentions and t in (1, 2, 5, 6) and a.values else None
@@ -154,56 +100,6 @@ class RuleSlotFiller:
         return getattr(self, f"_type{ {1: 1, 5: 1, 2: 2, 6: 2, 3: 3, 7: 3, 4: 4, 8: 4, 9: 9}[t] }")(problem, a, p)
 
     # -- objective ---------------------------------------------------------------------------
-    def _objective(self, problem, a, p):
-        coefs = self._objective_coefs(problem, a, p)
-        if not coefs:
-            raise GenerationError("found no coefficient for any variable in the objective", paragraph=p.index)
-        missing = [v.name for v in problem.variables.quantities if v.name not in coefs]
-        if missing:
-            p.notes.append(f"no objective coefficient found for {', '.join(missing)} (taken as 0)")
-        mx = [m.start() for m in cues.MAXIMISE.finditer(a.text)]
-        mn = [m.start() for m in cues.MINIMISE.finditer(a.text)]
-        explicit = re.search(r"\b(maximi[sz]|minimi[sz]|reduce|decrease|increase)", a.text, re.I)
-        if explicit:
-            sense = "maximize" if explicit.group(1).lower().startswith(("max", "inc")) else "minimize"
-        elif mx or mn:
-            sense = "maximize" if mx and (not mn or len(mx) >= len(mn)) else "minimize"
-        else:
-            raise GenerationError("cannot tell whether to maximise or minimise", paragraph=p.index)
-        return {"sense": sense, "coefs": coefs}
-
-    def _objective_coefs(self, problem, a, p) -> dict[str, float]:
-        """The objective's coefficients, by the first reading that finds some, said in its notes."""
-        coefs, _ = pair_coefficients(a)
-        if coefs:
-            return coefs
-        everything = {v.name: 1.0 for v in problem.variables.quantities}
-        if _counts_decisions(problem, a):
-            p.notes.append("objective read as the total number of all decisions (it counts what they count)")
-            return everything
-        # what follows 'maximize' names the attribute ('maximize profit'), more surely than the rest
-        verb = re.search(r"\b(?:maximi[sz]|minimi[sz]|reduce|decrease|increase)", a.text, re.I)
-        at = attributes.refer(problem, a, None, verb.start()) if verb else None
-        coefs = dict(at.coefs) if at is not None else self._refer(problem, a, None)
-        if not coefs and verb and not re.search(r"\b(?:number|amount)\b", a.text[verb.start():], re.I):
-            coefs = self._refer(problem, a, True)     # 'minimize the payroll': the only money rate
-        if coefs:
-            p.notes.append("objective coefficients taken from the facts the objective refers to")
-            return coefs
-        at = _only_count_rate(problem, a, verb)
-        if at is not None:
-            p.notes.append("objective counts what neither the decisions nor any fact name; read as the one "
-                           "count the facts give every decision: " + ", ".join(sorted(at.words)))
-            return dict(at.coefs)
-        if re.search(r"\bnumber of\b|\bhow many\b", a.text, re.I):
-            p.notes.append("objective read as the total number of all decisions")
-            return everything
-        if verb is None and re.search(r"\bfind the (?:minimum|fewest|least)\b", a.text, re.I) \
-                and not _MONEY_WORDS.search(a.text):
-            p.notes.append("objective names no rate the facts give; read as the total number of all decisions")
-            return everything      # 'find the minimum transportation implementations that can be used'
-        return {}
-
     # -- bounds ------------------------------------------------------------------------------
     def _type1(self, problem, a, p):
         if not a.values:

@@ -1,0 +1,100 @@
+"""The objective's slots from free text or a paragraph: sense and coefficients, by the first
+reading that finds some (listed coefficients; the decisions' own count; the attribute the text after
+'maximize' names; the one money or count rate the facts give), each said in the paragraph's notes."""
+from __future__ import annotations
+
+import re
+
+from ..document import Paragraph, Problem
+from ..errors import GenerationError
+from ..nlp import attributes, cues
+from ..nlp.analysis import Analysis, head_nouns, pair_coefficients
+from ..nlp.mentions import singular
+
+_MONEY_WORDS = re.compile(r"\$|\b(?:profit|revenue|cost|return|income|earn|spend|price|money|budget)", re.I)
+
+
+def objective_slots(problem: Problem, a: Analysis, p: Paragraph) -> dict:
+    coefs = _objective_coefs(problem, a, p)
+    if not coefs:
+        raise GenerationError("found no coefficient for any variable in the objective", paragraph=p.index)
+    missing = [v.name for v in problem.variables.quantities if v.name not in coefs]
+    if missing:
+        p.notes.append(f"no objective coefficient found for {', '.join(missing)} (taken as 0)")
+    mx = [m.start() for m in cues.MAXIMISE.finditer(a.text)]
+    mn = [m.start() for m in cues.MINIMISE.finditer(a.text)]
+    explicit = re.search(r"\b(maximi[sz]|minimi[sz]|reduce|decrease|increase)", a.text, re.I)
+    if explicit:
+        sense = "maximize" if explicit.group(1).lower().startswith(("max", "inc")) else "minimize"
+    elif mx or mn:
+        sense = "maximize" if mx and (not mn or len(mx) >= len(mn)) else "minimize"
+    else:
+        raise GenerationError("cannot tell whether to maximise or minimise", paragraph=p.index)
+    return {"sense": sense, "coefs": coefs}
+
+
+def _objective_coefs(problem: Problem, a: Analysis, p: Paragraph) -> dict[str, float]:
+    """The objective's coefficients, by the first reading that finds some, said in its notes."""
+    coefs, _ = pair_coefficients(a)
+    if coefs:
+        return coefs
+    everything = {v.name: 1.0 for v in problem.variables.quantities}
+    if _counts_decisions(problem, a):
+        p.notes.append("objective read as the total number of all decisions (it counts what they count)")
+        return everything
+    # what follows 'maximize' names the attribute ('maximize profit'), more surely than the rest
+    verb = re.search(r"\b(?:maximi[sz]|minimi[sz]|reduce|decrease|increase)", a.text, re.I)
+    at = attributes.refer(problem, a, None, verb.start()) if verb else None
+    coefs = dict(at.coefs) if at is not None else _refer(problem, a, None)
+    if not coefs and verb and not re.search(r"\b(?:number|amount)\b", a.text[verb.start():], re.I):
+        coefs = _refer(problem, a, True)     # 'minimize the payroll': the only money rate
+    if coefs:
+        p.notes.append("objective coefficients taken from the facts the objective refers to")
+        return coefs
+    at = _only_count_rate(problem, a, verb)
+    if at is not None:
+        p.notes.append("objective counts what neither the decisions nor any fact name; read as the one "
+                       "count the facts give every decision: " + ", ".join(sorted(at.words)))
+        return dict(at.coefs)
+    if re.search(r"\bnumber of\b|\bhow many\b", a.text, re.I):
+        p.notes.append("objective read as the total number of all decisions")
+        return everything
+    if verb is None and re.search(r"\bfind the (?:minimum|fewest|least)\b", a.text, re.I) \
+            and not _MONEY_WORDS.search(a.text):
+        p.notes.append("objective names no rate the facts give; read as the total number of all decisions")
+        return everything      # 'find the minimum transportation implementations that can be used'
+    return {}
+
+
+def _refer(problem: Problem, a: Analysis, money: bool | None) -> dict[str, float]:
+    at = attributes.refer(problem, a, money)
+    return dict(at.coefs) if at is not None else {}
+
+
+def _counts_decisions(problem: Problem, a: Analysis) -> bool:
+    """'minimize the total number of branches' (remote and urban branches), '... of shifts' where the
+    facts give rates per shift of each decision, 'the total time' when the decisions are hours: the
+    objective counts the decisions themselves."""
+    verb = r"\b(?:maximi[sz]|minimi[sz]|reduce|decrease|increase)\w*\s+(?:the\s+)?(?:total\s+)?"
+    unit = re.search(r"\bhow many (hours|minutes|days|weeks)\b", problem.text, re.I)
+    if unit and re.search(verb + r"(?:time|" + unit.group(1) + r")\b", a.text, re.I):
+        return True           # 'how many hours should each plant run to minimize the total time'
+    if re.search(verb + r"(?:amount of )?time\b", a.text, re.I) \
+            and any(attributes.per_unit(problem, u) for u in ("hour", "minute", "day")):
+        return True           # 'minimize the time spent' where the facts give rates 'for each hour in area one'
+    m = re.search(verb + r"number\s+of\s+([a-z][\w-]*)", a.text, re.I)
+    if m is None:
+        return False
+    word = singular(m.group(1).lower())
+    return word in head_nouns(problem.variables) or attributes.per_unit(problem, word)
+
+
+def _only_count_rate(problem: Problem, a: Analysis, verb: re.Match | None) -> attributes.Attribute | None:
+    """'maximize the number of smoothies delivered', naming no decision and no fact's words, where
+    bags 'hold 12 orders': the one non-money rate the facts give every decision, or None. (What is
+    minimised, 'the number of deliveries', is the decisions' count.)"""
+    if verb is None or not verb.group(0).lower().startswith(("max", "inc")) or not problem.facts \
+            or any(m.start >= verb.start() for m in a.mentions) \
+            or not re.search(r"\bnumber\s+of\b", a.text[verb.start():], re.I):
+        return None
+    return attributes.only_count(problem)
