@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .analysis import Analysis, analyse, categories, category_pattern, clauses, respectively
 from . import cues
+from .analysis import Analysis, analyse, categories, category_pattern, clauses, respectively
 from .mentions import singular
 
 # words that mean the same attribute in these problems, mapped to one key
@@ -154,49 +154,54 @@ def triples(a: Analysis, spans: list[tuple[int, int]], kinds: dict[str, list[str
     """(var, value, words, money) for each clause with one number and one variable (or the sentence's
     single variable, for a clause like '... and cost $10 per trip'; or each decision of a kind the
     clause names, `kinds` = {head noun: decisions}: '3 hours for each cell-phone'; or `everyone`,
-    the decisions, for 'They both require 0.5 hours'). In `facts` (not statements) a clause with no
-    words of its own takes its sentence's."""
-    kind = category_pattern(kinds or {})
-    out = []
-    last_var = None
-    sentence_end = 0
-    for m in re.finditer(r"[^.!?]+", a.text):       # '$1500, $2500 and $5500 for A, B and C respectively'
-        pairs = respectively(a, m.start(), m.end())
-        money = any(n.kind == "money" for n in a.values if m.start() <= n.start < m.end())
-        words = attribute_words(_masked(a, m.start(), m.end())) if pairs else set()
-        out += [(var, value, words, money) for var, value in pairs.items()] if words else []
+    the decisions, for 'They both require 0.5 hours'). A clause with no words of its own takes the
+    words of the clause before ('$20 profit per pitcher of lemonade, and $15 per batch of brownies'),
+    in `facts` (not statements) else its sentence's ('rate of return: solar, 6%; wind, 9%')."""
+    out = _respectively_triples(a)
     if out:
         return out
+    kind = category_pattern(kinds or {})
+    sentence_end = 0
     for s, e in spans:
         if s >= sentence_end:       # a new sentence: forget the previous subject
             nxt = re.search(r"[.?!](?:\s|$)", a.text[s:])
             sentence_start, sentence_end = s, s + (nxt.end() if nxt else len(a.text) - s)
             last_var, last_words = None, None
         vars_here = list(dict.fromkeys(m.var for m in a.mentions if s <= m.start < e))
+        if len(vars_here) == 1:
+            last_var = vars_here[0]
         rates = [x for x in a.shares if x.kind == "percent" and not _BOUNDED.search(a.text, s, e)]   # a 2% return
         nums = [n for n in a.values + rates if s <= n.start < e and not _one_unit_of(a, n)
                 and not _KINDS_COUNT.match(a.text, n.end)]
-        if len(vars_here) == 1:
-            last_var = vars_here[0]
-        if len(nums) != 1:
+        if len(nums) != 1 or len(vars_here) > 1:
             continue
-        var = vars_here[0] if len(vars_here) == 1 else (last_var if not vars_here else None)
+        names, masked = [last_var] if last_var else [], _masked(a, s, e)
         each = kind.search(a.text, s, e) if kind and not vars_here else None
-        names = kinds[singular(each.group(0).split()[-1].split("-")[-1].lower())] if each else [var]
-        if not vars_here and everyone and _ALL.search(a.text, s, e):
+        if each:
+            names, masked = kinds[singular(each.group(0).split()[-1].split("-")[-1].lower())], \
+                masked.replace(each.group(0), " ")
+        elif not vars_here and everyone and _ALL.search(a.text, s, e):
             names = everyone
-        if names == [None]:
-            continue
-        words = attribute_words(_masked(a, s, e).replace(each.group(0), " ") if each else _masked(a, s, e))
-        words |= counted(a.text, nums[0].end)
         money = nums[0].kind == "money"
+        words = attribute_words(masked) | counted(a.text, nums[0].end)
         if not words and last_words and last_words[1] == money:
-            words = last_words[0]           # '$20 profit per pitcher of lemonade, and $15 per batch of brownies'
-        if not words and facts:             # 'The rate of return for each is: solar, 6%; wind, 9%'
+            words = last_words[0]
+        if not words and facts:
             words = attribute_words(_masked(a, sentence_start, sentence_end))
-        if words:
+        if names and words:
             out += [(v, nums[0].value, words, money) for v in names]
             last_words = (words, money)
+    return out
+
+
+def _respectively_triples(a: Analysis) -> list[tuple[str, float, set[str], bool]]:
+    """'$1500, $2500 and $5500 for A, B and C respectively', sentence by sentence."""
+    out = []
+    for m in re.finditer(r"[^.!?]+", a.text):
+        pairs = respectively(a, m.start(), m.end())
+        money = any(n.kind == "money" for n in a.values if m.start() <= n.start < m.end())
+        words = attribute_words(_masked(a, m.start(), m.end())) if pairs else set()
+        out += [(var, value, words, money) for var, value in pairs.items()] if words else []
     return out
 
 
