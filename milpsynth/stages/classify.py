@@ -64,17 +64,20 @@ _QUESTION = re.compile(r"\?\s*$|^\s*(?:how|what|determine|find|formulate|help)\b
 def _one_question(problem: Problem, objectives: list) -> None:
     """Free text stating its objective more than once ('They want to maximize exposure ...', then
     'How many ... to obtain maximum exposure?'): the question is the objective; the other statements
-    are facts when they hold no number, else their next most probable type."""
+    are facts when they hold no number (or have no other probable type), else their next most
+    probable type."""
     asked = [p for p in objectives if _QUESTION.search(p.text)]
     best = (asked or objectives)[-1]
-    others = [p for p in objectives if p is not best]
-    for p in others:
-        if find_numbers(p.text):
-            nxt = next(t for t in p.prediction.ranked_types() if t != 0)
-            p.prediction = p.prediction.as_type(nxt, f"not the objective (paragraph {best.index + 1}, the "
-                                                     f"question, is)")
-            problem.warnings.append(f"paragraph {p.index + 1}: {p.prediction.note}; read as type {p.type}")
-    plain = [p for p in others if not find_numbers(p.text)]
+    plain = []
+    for p in objectives:
+        nxt = next((t for t in p.prediction.ranked_types() if t != 0), None)
+        if p is best:
+            continue
+        if not find_numbers(p.text) or nxt is None:
+            plain.append(p)
+            continue
+        p.prediction = p.prediction.as_type(nxt, f"not the objective (paragraph {best.index + 1}, the question, is)")
+        problem.warnings.append(f"paragraph {p.index + 1}: {p.prediction.note}; read as type {p.type}")
     if plain:
         to_facts(problem, plain, "the objective said again, with no number; the question states it")
 

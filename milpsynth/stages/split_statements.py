@@ -69,7 +69,7 @@ def is_supply(s: str) -> bool:
     return bool(own) and not _RATE.search(clause) and not _PER.search(t[:own.start()]) \
         and not _RATE_OPENING.search(t) \
         and not _KINDS.match(t, own.end()) \
-        and not re.search(r"\w{3,}ing\b", own.group(0)[4:])     # 'has designers earning $2500': a rate
+        and not re.search(r"\w{3,}ing\b", own.group(0).split(" ", 1)[-1])   # 'has designers earning $2500': a rate
 
 
 def is_constraint(s: str) -> bool:
