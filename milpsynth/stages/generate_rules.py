@@ -77,30 +77,44 @@ class RuleSlotFiller:
             return objective_slots(problem, a, p)
         if t in LOGIC_TYPES:
             return self._logic(problem, a, p)
-        named = _subject_before(problem, a, p) if not a.mentions and t in (1, 2, 5, 6) and a.values else None
-        if named:               # '... at least 40 rice bowls' + 'can make only up to 70 in a day'
-            if t in (2, 6):
-                p.prediction = p.prediction.as_type(t - 1, f"type {t}, but it bounds the one decision the "
-                                                           f"statement before names")
-            p.notes.append(f"names no decision; its subject is the previous statement's ({named[0]})")
-            return {"var": named[0], "bound": _bound(a.values, a, p)}
-        if not a.mentions and t in (1, 5) and a.values:      # 'at most 15 units of heat': a stated rate
-            weighted = self._as_weighted(problem, a, p)
-            if weighted is not None:
-                return weighted
-            if problem.facts and attributes.counts_the_decisions(problem, a):     # '20 trips' of any kind
-                p.prediction = p.prediction.as_type(t + 1, f"type {t} names no decision, but counts what "
-                                                           "the decisions count: their sum")
-                problem.warnings.append(f"paragraph {p.index + 1}: {p.prediction.note}; read as type {t + 1}")
-                return {"vars": [v.name for v in problem.variables.quantities], "bound": _bound(a.values, a, p)}
+        if not a.mentions and a.values and t in (1, 2, 5, 6):
+            slots = self._naming_none(problem, a, p)
+            if slots is not None:
+                return slots
         if not a.mentions and t not in (2, 6, 4, 8, 3, 7):   # 3/7 may refer to stated attributes
             raise VariableError("names no known variable (known: "
                                 + ", ".join(v.label or v.name for v in problem.variables.quantities) + ")",
                                 paragraph=p.index)
         return getattr(self, f"_type{ {1: 1, 5: 1, 2: 2, 6: 2, 3: 3, 7: 3, 4: 4, 8: 4, 9: 9}[t] }")(problem, a, p)
 
-    # -- objective ---------------------------------------------------------------------------
     # -- bounds ------------------------------------------------------------------------------
+    def _naming_none(self, problem, a, p) -> dict | None:
+        """A bound of free text that names no decision, read from its context (each reading said in
+        the notes and warnings), or None: the decision of the statement it was cut from ('... at least
+        40 rice bowls' + 'can make only up to 70 in a day'); a rate the facts state ('at most 15 units
+        of heat'); the sum of the decisions when it counts what they count ('20 trips')."""
+        t = p.type
+        named = _subject_before(problem, a, p)
+        if named:
+            if t in (2, 6):
+                self._retype(problem, p, t - 1, "bounds the one decision the statement before names")
+            p.notes.append(f"names no decision; its subject is the previous statement's ({named[0]})")
+            return {"var": named[0], "bound": _bound(a.values, a, p)}
+        if t not in (1, 5):
+            return None
+        weighted = self._as_weighted(problem, a, p)
+        if weighted is not None:
+            return weighted
+        if problem.facts and attributes.counts_the_decisions(problem, a):
+            self._retype(problem, p, t + 1, "names no decision, but counts what the decisions count: their sum")
+            return {"vars": [v.name for v in problem.variables.quantities], "bound": _bound(a.values, a, p)}
+        return None
+
+    @staticmethod
+    def _retype(problem, p, t: int, why: str) -> None:
+        p.prediction = p.prediction.as_type(t, f"type {p.type} {why}")
+        problem.warnings.append(f"paragraph {p.index + 1}: {p.prediction.note}; read as type {t}")
+
     def _type1(self, problem, a, p):
         if not a.values:
             raise GenerationError("found no number to bound the variable with", paragraph=p.index)
@@ -165,11 +179,8 @@ class RuleSlotFiller:
                                                          "facts give each decision one count: a weighted sum of it")
         return None
 
-    @staticmethod
-    def _weighted(problem, p, a, at, why: str) -> dict:
-        t = 3 if p.type in (1, 2) else 7
-        p.prediction = p.prediction.as_type(t, f"type {p.type} {why}")
-        problem.warnings.append(f"paragraph {p.index + 1}: {p.prediction.note}; read as type {t}")
+    def _weighted(self, problem, p, a, at, why: str) -> dict:
+        self._retype(problem, p, 3 if p.type in (1, 2) else 7, why)
         p.notes.append("coefficients taken from the facts this statement refers to")
         return {"coefs": dict(at.coefs), "bound": _bound(a.values, a, p)}
 
@@ -206,9 +217,7 @@ class RuleSlotFiller:
             raise VariableError("names no variable whose share is bounded", paragraph=p.index)
         if len(subset) == 2 and set(subset) == set(total) and len(re.findall(r"\b(?:number|amount)\b", a.text)) >= 2:
             # 'the number of snowboards sold is at most half the number of skis sold': a comparison
-            p.prediction = p.prediction.as_type(9, f"type {p.type} names a fraction of another decision, not of "
-                                                   "the total: a comparison")
-            problem.warnings.append(f"paragraph {p.index + 1}: {p.prediction.note}; read as type 9")
+            self._retype(problem, p, 9, "names a fraction of another decision, not of the total: a comparison")
             return self._type9(problem, a, p)
         return {"subset": subset, "total": total, "share": a.shares[0].value}
 
