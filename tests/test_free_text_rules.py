@@ -347,4 +347,17 @@ def test_supplies_read_in_their_clause_and_rates_compared_are_data():
     table = _table(("queens", "queen mattresses", "queen"), ("kings", "king mattresses", "king"))
     assert is_unit_data("Queen mattresses require 20 units of foam while king mattresses require 30 units of foam.",
                         table)
-    assert not is_unit_data("Queen mattresses require 20 units of foam.", table)
+    assert is_unit_data("Queen mattresses require 20 units of foam.", table)       # what each one takes
+    assert not is_unit_data("Queen mattresses require at least 20 units of foam.", table)
+    from milpsynth.stages.split_statements import _pieces
+    assert _pieces("She plans at least 4 and no more than 7 radio spots.") == [
+        "She plans at least 4 and no more than 7 radio spots."]
+
+
+def test_what_each_decision_takes_and_its_subjectless_continuation_are_data():
+    text = ("A shop makes caps and hats. Caps require 1 hour of sewing time and require 2 hours of printing time. "
+            "Hats require 2 hours of sewing time and require 3 hours of printing time. The sewers are available "
+            "40 hours a week and the printing machine is available 60 hours a week. Each cap earns $10 and each hat $15. "
+            "How many of each should it make to maximize profit?")
+    f = _facts_formulate(text, "caps", "cap", "hats", "hat")
+    assert [c.display for c in f.paragraph_constraints] == ["caps + 2*hats <= 40", "2*caps + 3*hats <= 60"]

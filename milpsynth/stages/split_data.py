@@ -23,6 +23,9 @@ _BOUND = re.compile(r"\b(?:at (?:least|most)|up to|no (?:more|less|fewer|greater
                     r"(?:more|less|fewer|greater|larger|smaller) (?:[\w-]+ ){0,4}than|exactly|equal|twice|"
                     r"times as|percent|%|total|in all|altogether)", re.I)
 _ONE = r"\b(?:a|an|each|every|one|per)\s+"
+_TAKES = r"(?:requires?|needs?|takes?|uses?|consumes?|contains?|yields?)"
+_RATE_VERB = re.compile(r"\s+" + _TAKES + r"\s+\$?\d", re.I)                   # 'T-shirts require 1 hour'
+_SUBJECTLESS_DATA = re.compile(r"\s*(?:and\s+)?" + _TAKES + r"\b", re.I)      # '... and require 2 hours'
 _PIECE = re.compile(r"[,;]\s*|\s+(?:and|but|while|whereas)\s+")
 
 
@@ -44,6 +47,9 @@ def is_unit_data(text: str, variables) -> bool:
     if first and len(a.vars_in_order) == 1 and (not opening.group(0).strip().lower() == "the"
                                                  or singular(first.text.split()[-1]) == first.text.split()[-1]):
         return True           # 'A medium container needs ...', 'The single-load machine needs ...' (one unit)
+    first = a.mentions[0] if a.mentions and not a.text[:a.mentions[0].start].strip() else None
+    if first and len(a.vars_in_order) == 1 and _RATE_VERB.match(a.text, first.end):
+        return True           # 'T-shirts require 1 hour of designing time': what each one takes
     category = category_pattern(head_nouns(variables))
     pieces = [(m.start(), m.end()) for m in re.finditer(r"(?:(?!" + _PIECE.pattern + r").)+", a.text)]
     for n in a.values:
@@ -80,8 +86,12 @@ def move_unit_data(problem: Problem) -> Problem:
     facts, with a warning."""
     if not problem.split or problem.variables is None:
         return problem
-    data = [p for p in problem.paragraphs
-            if is_unit_data(p.text, problem.variables) or bounds_nothing(p.text, problem.variables)]
+    data = []
+    for p in problem.paragraphs:
+        follows = data and data[-1].index == p.index - 1 and _SUBJECTLESS_DATA.match(p.text) \
+            and not _BOUND.search(p.text)       # '... designing time' + 'require 2 hours of printing time'
+        if follows or is_unit_data(p.text, problem.variables) or bounds_nothing(p.text, problem.variables):
+            data.append(p)
     if data and len(data) < len(problem.paragraphs):
         to_facts(problem, data, "no bound: every number is a rate per unit of a decision, or there is no "
                                 "number and no decision")

@@ -23,6 +23,7 @@ _CONSTRAINT_CUE = re.compile(cues.UPPER.pattern + "|" + cues.LOWER.pattern + "|"
 _JOIN = re.compile(r",?\s+(?:and|while|but)\s+(?=(?:the|a|an|at|no|each|there|they|it|its|their|this|since|because|"
                    r"up|only|at least|at most|must|should|cannot|has|have|can|could|needs?|uses?|wants?|"
                    r"[a-z]+ (?:must|should|cannot|can)\b|[a-z]+ [a-z]+ (?:must|should|cannot|can)\b))", re.I)
+_RANGE = re.compile(r"\d\s+and\s+(?:no (?:more|less|fewer) than|at (?:most|least)|up to)\s+\$?\d", re.I)
 _CONDITION_FIRST = re.compile(r"^(?:if|given that|since|assuming)\b(?P<cond>[^,]+),\s*(?P<rest>.+)$", re.I)
 
 
@@ -100,7 +101,8 @@ def _cut(sentence: str) -> list[tuple[str, bool]]:
     cuts = [0]
     for j in _JOIN.finditer(sentence):
         left, right = sentence[cuts[-1]:j.start()], sentence[j.end():]
-        if is_constraint(left) and is_constraint(right.split(" and ")[0]) and not _shares_rhs(left, right):
+        if is_constraint(left) and is_constraint(right.split(" and ")[0]) and not _shares_rhs(left, right) \
+                and not _RANGE.search(left + " and " + right):     # a range: 'at least 4 and at most 7'
             cuts += [j.start(), j.end()]
     cuts.append(len(sentence))
     pieces = [sentence[cuts[i]:cuts[i + 1]].strip(" ,") for i in range(0, len(cuts) - 1, 2)]
@@ -128,7 +130,8 @@ def _distribute(piece: str) -> list[str]:
     a piece without its own direction cue takes the one before it ('a minimum of 130 units of spice
     and 90 units of flavor')."""
     t = fold(piece)
-    cuts = [m for m in _NUM_ITEM.finditer(t) if find_numbers(t[:m.start()])]
+    cuts = [m for m in _NUM_ITEM.finditer(t) if find_numbers(t[:m.start()])
+            and not re.search(r"\d\s*$", t[:m.start()])]       # 'at least 4 and no more than 7 spots': a range
     if not cuts:
         return [piece]
     out, start = [], 0
