@@ -355,8 +355,8 @@ def test_supplies_read_in_their_clause_and_rates_compared_are_data():
 
 
 def test_what_each_decision_takes_and_its_subjectless_continuation_are_data():
-    text = ("A shop makes caps and hats. Caps require 1 hour of sewing time and require 2 hours of printing time. "
-            "Hats require 2 hours of sewing time and require 3 hours of printing time. The sewers are available "
+    text = ("A shop makes caps and hats. Caps require 1 hour of sewing time and 2 hours of printing time. "
+            "Hats require 2 hours of sewing time and 3 hours of printing time. The sewers are available "
             "40 hours a week and the printing machine is available 60 hours a week. Each cap earns $10 and each hat $15. "
             "How many of each should it make to maximize profit?")
     f = _facts_formulate(text, "caps", "cap", "hats", "hat")

@@ -83,26 +83,30 @@ def bounds_nothing(text: str, variables) -> bool:
 
 def move_unit_data(problem: Problem) -> Problem:
     """Move the statements of split free text that only give per-unit data, or bound nothing, to the
-    facts, with a warning."""
+    facts, with a warning. A subjectless continuation ('T-shirts require 1 hour of designing time' +
+    'require 2 hours of printing time') rejoins the fact it was cut from, so it keeps its subject."""
     if not problem.split or problem.variables is None:
         return problem
-    data = []
+    data, texts = [], []
     for p in problem.paragraphs:
-        follows = data and data[-1].index == p.index - 1 and _SUBJECTLESS_DATA.match(p.text) \
-            and not _BOUND.search(p.text)       # '... designing time' + 'require 2 hours of printing time'
-        if follows or is_unit_data(p.text, problem.variables) or bounds_nothing(p.text, problem.variables):
+        if data and data[-1].index == p.index - 1 and _SUBJECTLESS_DATA.match(p.text) and not _BOUND.search(p.text):
             data.append(p)
+            texts[-1] = f"{texts[-1].rstrip(' .')}, and {p.text}"
+        elif is_unit_data(p.text, problem.variables) or bounds_nothing(p.text, problem.variables):
+            data.append(p)
+            texts.append(p.text)
     if data and len(data) < len(problem.paragraphs):
         to_facts(problem, data, "no bound: every number is a rate per unit of a decision, or there is no "
-                                "number and no decision")
+                                "number and no decision", texts)
     return problem
 
 
-def to_facts(problem: Problem, statements: list, why: str) -> None:
-    """Make these statements of split free text facts (renumbering the others), with a warning."""
+def to_facts(problem: Problem, statements: list, why: str, texts: list[str] | None = None) -> None:
+    """Make these statements of split free text facts (renumbering the others; `texts`, the facts'
+    wording, defaults to theirs), with a warning."""
     problem.paragraphs = [p for p in problem.paragraphs if not any(p is d for d in statements)]
     for i, p in enumerate(problem.paragraphs):
         p.index = i
-    problem.facts = list(problem.facts) + [p.text for p in statements]
+    problem.facts = list(problem.facts) + (texts if texts is not None else [p.text for p in statements])
     problem.split = [p.text for p in problem.paragraphs]
     problem.warnings.append(f"kept as facts, not statements ({why}): " + "; ".join(repr(p.text) for p in statements))
