@@ -361,3 +361,12 @@ def test_what_each_decision_takes_and_its_subjectless_continuation_are_data():
             "How many of each should it make to maximize profit?")
     f = _facts_formulate(text, "caps", "cap", "hats", "hat")
     assert [c.display for c in f.paragraph_constraints] == ["caps + 2*hats <= 40", "2*caps + 3*hats <= 60"]
+
+
+def test_a_capacity_naming_no_decision_bounds_their_sum_and_acronym_plurals_group():
+    from milpsynth.nlp.mention_groups import group_mentions
+    assert group_mentions(["CPUs", "GPUs", "CPU", "GPU"]) == [["CPUs", "CPU"], ["GPUs", "GPU"]]
+    text = ("A ferry can take at most 300 people. A profit of $40 is made on each cabin ticket and a profit of $15 "
+            "is made on each deck ticket. How many of each ticket should be sold to maximize profit?")
+    f = _facts_formulate(text, "cabin ticket", "deck ticket")
+    assert [c.display for c in f.paragraph_constraints] == ["cabin_ticket + deck_ticket <= 300"]

@@ -19,6 +19,7 @@ from .objective_rules import objective_slots
 
 # a statement cut from the one before it, with no subject of its own: 'can make only up to 70 in a day'
 _SUBJECTLESS = re.compile(r"\s*(?:only\s+)?(?:can|cannot|can't|must|should|may|will|has to|have to|needs? to)\b", re.I)
+_CAPACITY = re.compile(r"\b(?:can|could)\s+(?:only\s+)?(?:take|carry|hold|host|seat|accommodate|fit|serve)\b", re.I)
 _PRODUCT = re.compile(r"\b(?:the product of|multiplied by|squared)\b", re.I)   # not 'units of product'
 
 
@@ -92,7 +93,8 @@ class RuleSlotFiller:
         """A bound of free text that names no decision, read from its context (each reading said in
         the notes and warnings), or None: the decision of the statement it was cut from ('... at least
         40 rice bowls' + 'can make only up to 70 in a day'); a rate the facts state ('at most 15 units
-        of heat'); the sum of the decisions when it counts what they count ('20 trips')."""
+        of heat'); the sum of the decisions when it counts what they count ('20 trips') or is a capacity
+        ('A Ferris wheel can take at most 250 people')."""
         t = p.type
         named = _subject_before(problem, a, p)
         if named:
@@ -100,6 +102,14 @@ class RuleSlotFiller:
                 self._retype(problem, p, t - 1, "bounds the one decision the statement before names")
             p.notes.append(f"names no decision; its subject is the previous statement's ({named[0]})")
             return {"var": named[0], "bound": _bound(a.values, a, p)}
+        def everything():
+            return {"vars": [v.name for v in problem.variables.quantities], "bound": _bound(a.values, a, p)}
+        if problem.facts and t in (1, 2) and a.values[0].kind != "money" and _CAPACITY.search(a.text) \
+                and attributes.refer(problem, a, False) is None:
+            if t == 1:
+                self._retype(problem, p, 2, "names no decision, but a capacity ('can take at most 250 people') "
+                                            "bounds all of them: their sum")
+            return everything()
         if t not in (1, 5):
             return None
         weighted = self._as_weighted(problem, a, p)
@@ -107,7 +117,7 @@ class RuleSlotFiller:
             return weighted
         if problem.facts and attributes.counts_the_decisions(problem, a):
             self._retype(problem, p, t + 1, "names no decision, but counts what the decisions count: their sum")
-            return {"vars": [v.name for v in problem.variables.quantities], "bound": _bound(a.values, a, p)}
+            return everything()
         return None
 
     @staticmethod

@@ -254,8 +254,9 @@ class RuleVariables:
             forms = set(surface_forms(label)) | {f for e in extra for f in surface_forms(e)}
             words = label.split()
             if len(words) > 1:
-                head = words[-1]
-                if sum(1 for it in items if it.split()[-1].lower() == head.lower()) == 1:
+                head = words[-1]       # a noun, not a label ('Bowl 1', 'mixture A')
+                if re.fullmatch(r"[A-Za-z][a-z-]+", head) \
+                        and sum(1 for it in items if it.split()[-1].lower() == head.lower()) == 1:
                     forms.update(surface_forms(head))
             out.append(Variable(snake_case(label), kind, label, sorted(forms, key=len, reverse=True)))
         return out
