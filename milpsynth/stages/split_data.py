@@ -3,9 +3,10 @@
 "A medium container needs to be checked 5 times a week and can store 25 units of compost" and "The
 hardware section must work 10 hours on each foldable cell-phone but only 3 hours on each regular
 one" have constraint words (needs, must) but bound nothing: every number is a rate of one unit of a
-decision. "A supplier needs to deliver routers when customers sign up" bounds nothing: no number,
-no decision. The split stage cannot tell, not knowing the decisions; the variables stage calls
-`move_unit_data` when it has found them.
+decision; so do "T-shirts require 1 hour of designing time" and "Queens require 20 units of foam
+while kings require 30". "A supplier needs to deliver routers when customers sign up" bounds
+nothing: no number, no decision. The split stage cannot tell, not knowing the decisions; the
+variables stage calls `move_unit_data` when it has found them.
 """
 from __future__ import annotations
 
@@ -51,22 +52,28 @@ def is_unit_data(text: str, variables) -> bool:
     if first and len(a.vars_in_order) == 1 and _RATE_VERB.match(a.text, first.end):
         return True           # 'T-shirts require 1 hour of designing time': what each one takes
     category = category_pattern(head_nouns(variables))
-    pieces = [(m.start(), m.end()) for m in re.finditer(r"(?:(?!" + _PIECE.pattern + r").)+", a.text)]
     for n in a.values:
-        s, e = next(((s, e) for s, e in pieces if s <= n.start < e), (0, len(a.text)))
+        s, e = _piece_of(a, n)
         unit = any(s <= m.start < e and re.search(_ONE + r"$", a.text[s:m.start], re.I) for m in a.mentions)
         if not (unit or (category and category.search(a.text, s, e))):
             return False
     return True
 
 
+def _piece_of(a, n) -> tuple[int, int]:
+    """The span of the clause (cut at commas, 'and', 'but', 'while') that holds number `n`."""
+    for m in re.finditer(r"(?:(?!" + _PIECE.pattern + r").)+", a.text):
+        if m.start() <= n.start < m.end():
+            return m.start(), m.end()
+    return 0, len(a.text)
+
+
 def _rates_compared(a) -> bool:
     """'Queen mattresses require 20 units of foam while king mattresses require 30': each number's
     clause names one decision before it, and the clauses name different decisions."""
-    pieces = [(m.start(), m.end()) for m in re.finditer(r"(?:(?!" + _PIECE.pattern + r").)+", a.text)]
     subjects = []
     for n in a.values:
-        s, e = next(((s, e) for s, e in pieces if s <= n.start < e), (0, len(a.text)))
+        s, e = _piece_of(a, n)
         named = {m.var for m in a.mentions if s <= m.start < n.start}
         if len(named) != 1 or any(s <= m.start < e and m.start > n.start for m in a.mentions):
             return False
