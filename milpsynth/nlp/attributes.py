@@ -265,6 +265,12 @@ def only_count(problem) -> Attribute | None:
     return rates[0] if len(rates) == 1 else None
 
 
+def referred_coefs(problem, a: Analysis, money: bool | None) -> dict[str, float]:
+    """The coefficients of the attribute a statement refers to, or {}."""
+    at = refer(problem, a, money)
+    return dict(at.coefs) if at is not None else {}
+
+
 def refer(problem, a: Analysis, money: bool | None, start: int = 0) -> Attribute | None:
     """The attribute a statement refers to by its words (from `start` on), or None; a bound in money
     whose words name none ('keep the wage bill below $200000') takes the only money attribute."""

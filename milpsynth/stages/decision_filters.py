@@ -10,13 +10,15 @@ from ..nlp.numbers import find_numbers
 
 def is_measured(text: str, group: list[str], others: list[list[str]]) -> bool:
     """A noun counted per unit of another decision ('The rickshaws can take 50 coconuts each'; '35 au
-    of the acidic liquid per minute'): a number right before it (or before its measure), another decision earlier in the same sentence, and 'each'/'per'/'every'
-    after it. Such a noun is a total of the decisions (an objective or a constraint), not one."""
+    of the acidic liquid per minute'): a number right before it (or before its measure), another
+    decision earlier in the same sentence, and 'each'/'per'/'every' after it. Such a noun is a total
+    of the decisions (an objective or a constraint), not one."""
     forms = "|".join(re.escape(m.strip()) for m in sorted(set(group), key=len, reverse=True))
     other = "|".join(re.escape(m.strip()) for g in others for m in g)
     if not forms or not other:
         return False
-    rate = re.compile(r"(?:^|[.!?]\s)[^.!?]*?\b(?:" + other + r")\b[^.!?]*?\b\d[\d,.]*\s+(?:\w+\s+of\s+(?:the\s+)?)?(?:" + forms
+    rate = re.compile(r"(?:^|[.!?]\s)[^.!?]*?\b(?:" + other + r")\b[^.!?]*?\b\d[\d,.]*\s+"
+                      r"(?:\w+\s+of\s+(?:the\s+)?)?(?:" + forms
                       + r")\b[^.!?]{0,30}?\b(?:each|per|every|a (?:trip|day|hour|week|month))\b", re.I)
     return bool(rate.search(text))
 

@@ -38,7 +38,8 @@ def _bound(rest: list[Num], a: Analysis, p: Paragraph) -> float:
 
 
 # 'Since small cans are cheaper, ...' / 'Most drivers prefer medium bags, so ...'
-_REASON = re.compile(r"^(?:(?:since|because|as|due to|given that)\b[^,]{3,160},\s*|[^,]{3,160},\s*(?:so|thus|therefore|hence)\b,?\s*)", re.I)
+_REASON = re.compile(r"^(?:(?:since|because|as|due to|given that)\b[^,]{3,160},\s*|"
+                     r"[^,]{3,160},\s*(?:so|thus|therefore|hence)\b,?\s*)", re.I)
 
 
 def _main_clause(a: Analysis, need: int) -> Analysis:
@@ -62,12 +63,6 @@ def _subject_before(problem: Problem, a: Analysis, p) -> list[str] | None:
 
 class RuleSlotFiller:
     name = "rules"
-
-    @staticmethod
-    def _refer(problem: Problem, a: Analysis, money: bool | None):
-        """Coefficients of the attribute this statement refers to, or {}."""
-        at = attributes.refer(problem, a, money)
-        return dict(at.coefs) if at is not None else {}
 
     def fill(self, problem: Problem, p: Paragraph) -> dict:
         a = analyse(p.text, problem.variables)
@@ -207,7 +202,7 @@ class RuleSlotFiller:
     def _type3(self, problem, a, p):
         coefs, rest = pair_coefficients(a)
         if not coefs and rest:
-            coefs = self._refer(problem, a, rest[0].kind == "money")
+            coefs = attributes.referred_coefs(problem, a, rest[0].kind == "money")
             if coefs:
                 p.notes.append("coefficients taken from the facts this statement refers to")
         if not coefs:

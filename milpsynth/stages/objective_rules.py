@@ -45,9 +45,9 @@ def _objective_coefs(problem: Problem, a: Analysis, p: Paragraph) -> dict[str, f
     # what follows 'maximize' names the attribute ('maximize profit'), more surely than the rest
     verb = re.search(r"\b(?:maximi[sz]|minimi[sz]|reduce|decrease|increase)", a.text, re.I)
     at = attributes.refer(problem, a, None, verb.start()) if verb else None
-    coefs = dict(at.coefs) if at is not None else _refer(problem, a, None)
+    coefs = dict(at.coefs) if at is not None else attributes.referred_coefs(problem, a, None)
     if not coefs and verb and not re.search(r"\b(?:number|amount)\b", a.text[verb.start():], re.I):
-        coefs = _refer(problem, a, True)     # 'minimize the payroll': the only money rate
+        coefs = attributes.referred_coefs(problem, a, True)     # 'minimize the payroll': the only money rate
     if coefs:
         p.notes.append("objective coefficients taken from the facts the objective refers to")
         return coefs
@@ -64,11 +64,6 @@ def _objective_coefs(problem: Problem, a: Analysis, p: Paragraph) -> dict[str, f
         p.notes.append("objective names no rate the facts give; read as the total number of all decisions")
         return everything      # 'find the minimum transportation implementations that can be used'
     return {}
-
-
-def _refer(problem: Problem, a: Analysis, money: bool | None) -> dict[str, float]:
-    at = attributes.refer(problem, a, money)
-    return dict(at.coefs) if at is not None else {}
 
 
 def _counts_decisions(problem: Problem, a: Analysis) -> bool:

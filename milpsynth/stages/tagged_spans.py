@@ -9,12 +9,14 @@ from ..nlp.mention_groups import LEADING_WORDS
 from ..nlp.mentions import singular
 
 # tagged by mistake ('by delivery truck and by van' -> 'by'): never a decision
-FUNCTION_WORDS = LEADING_WORDS | {"by", "and", "or", "in", "on", "at", "to", "for", "with", "from", "using", "either", "both"}
+FUNCTION_WORDS = LEADING_WORDS | {"by", "and", "or", "in", "on", "at", "to", "for", "with", "from", "using", "either",
+                                  "both"}
 
 
 def whole_words(text: str, start: int, end: int) -> tuple[str, int, int]:
     """A span grown to whole hyphenated words ('all-in-' -> 'all-in-one'), as (text, start, end)."""
-    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-" and start > 1 and text[start - 2].isalnum()):
+    while start > 0 and (text[start - 1].isalnum()
+                         or text[start - 1] == "-" and start > 1 and text[start - 2].isalnum()):
         start -= 1
     while end < len(text) and (text[end].isalnum() or text[end] == "-" and end + 1 < len(text)
                                and text[end + 1].isalnum()):
@@ -89,7 +91,8 @@ def one_forms(name: str, others: list[str]) -> list[str]:
     for other in others:
         theirs = other.split()
         k = 0
-        while k < min(len(words), len(theirs)) - 1 and singular(words[-1 - k].lower()) == singular(theirs[-1 - k].lower()):
+        while k < min(len(words), len(theirs)) - 1 \
+                and singular(words[-1 - k].lower()) == singular(theirs[-1 - k].lower()):
             k += 1
         if k and singular(words[-1].lower()) == singular(theirs[-1].lower()):
             prefix = " ".join(words[:-k])
