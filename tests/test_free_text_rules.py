@@ -370,3 +370,23 @@ def test_a_capacity_naming_no_decision_bounds_their_sum_and_acronym_plurals_grou
             "is made on each deck ticket. How many of each ticket should be sold to maximize profit?")
     f = _facts_formulate(text, "cabin ticket", "deck ticket")
     assert [c.display for c in f.paragraph_constraints] == ["cabin_ticket + deck_ticket <= 300"]
+
+
+def test_one_unit_that_has_amounts_and_a_rate_shared_by_a_list():
+    from milpsynth.nlp.analysis import analyse, clauses
+    from milpsynth.nlp.attributes import triples
+    from milpsynth.stages.split_data import is_unit_data
+    table = _table(("layout_a", "layout A"), ("layout_b", "layout B"))
+    assert is_unit_data("A layout A has 10 units of rock", table)          # one unit's, not a supply
+    a = analyse("Each kg of layout A and layout B requires 2 hours of raking.", table)
+    assert [(v, x) for v, x, _, _ in triples(a, clauses(a, facts=True), facts=True)] == [("layout_a", 2.0),
+                                                                                 ("layout_b", 2.0)]
+    a = analyse("A site can use two transfer methods, layout A or layout B.", table)
+    assert triples(a, clauses(a, facts=True), facts=True) == []           # how many kinds, not a rate
+    text = ("A gardener builds layout A and layout B. A layout A has 10 units of rock and 7 units of mulch. A "
+            "layout B has 5 units of rock and 12 units of mulch. He has 1200 units of rock and 700 units of "
+            "mulch. Each layout A earns $200 and each layout B earns $150. How many of each should he build "
+            "to maximize profit? Determine the maximum profit.")
+    f = _facts_formulate(text, "layout A", "layout B")
+    assert [c.display for c in f.paragraph_constraints] == ["10*layout_a + 5*layout_b <= 1200",
+                                                            "7*layout_a + 12*layout_b <= 700"]

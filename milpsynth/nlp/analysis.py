@@ -57,8 +57,11 @@ def clauses(a: Analysis, facts: bool = False) -> list[tuple[int, int]]:
     """Clause spans, never cutting inside a number ('$1,100') or a mention ('A, B'); in facts also at
     'or' and 'as well as' ('a trust yielding 2% or a savings account yielding 3%')."""
     protected = [(n.start, n.end) for n in a.numbers] + [(m.start, m.end) for m in a.mentions]
+    ends, starts = {m.end for m in a.mentions}, {m.start for m in a.mentions}
     cuts = [0]
     for m in (_FACT_SPLIT if facts else _CLAUSE_SPLIT).finditer(a.text):
+        if facts and m.start() in ends and m.end() in starts:
+            continue            # 'Each kg of syrup and candy requires 2 hours': one list of decisions
         if not any(s <= m.start() < e for s, e in protected):
             cuts += [m.start(), m.end()]
     cuts.append(len(a.text))

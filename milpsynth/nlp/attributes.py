@@ -141,8 +141,8 @@ def _masked(a: Analysis, start: int, end: int) -> str:
     return "".join(chars)
 
 
-# 'two selections of protein shakes', 'three types of': how many kinds there are, not a rate
-_KINDS_COUNT = re.compile(r"\s+(?:different\s+)?(?:types|kinds|selections|methods|options|sorts|varieties|models|"
+# 'two selections of protein shakes', 'two transfer methods': how many kinds there are, not a rate
+_KINDS_COUNT = re.compile(r"\s+(?:[\w-]+\s+)?(?:types|kinds|selections|methods|options|sorts|varieties|models|"
                           r"products|ways|sizes|flavou?rs|choices|sets)\b", re.I)
 _BOUNDED = re.compile(cues.UPPER.pattern + "|" + cues.LOWER.pattern, re.I)    # 'at least 40%' is no rate
 _ALL = re.compile(r"\b(?:they both|both of them|each of them|all of them|they all|they each|both (?:products|"
@@ -173,9 +173,9 @@ def triples(a: Analysis, spans: list[tuple[int, int]], kinds: dict[str, list[str
         rates = [x for x in a.shares if x.kind == "percent" and not _BOUNDED.search(a.text, s, e)]   # a 2% return
         nums = [n for n in a.values + rates if s <= n.start < e and not _one_unit_of(a, n)
                 and not _KINDS_COUNT.match(a.text, n.end)]
-        if len(nums) != 1 or len(vars_here) > 1:
+        if len(nums) != 1 or len(vars_here) > 1 and not _coordinated(a, s, e):
             continue
-        names, masked = [last_var] if last_var else [], _masked(a, s, e)
+        names, masked = (vars_here if len(vars_here) > 1 else [last_var] if last_var else []), _masked(a, s, e)
         each = kind.search(a.text, s, e) if kind and not vars_here else None
         if each:
             names, masked = kinds[singular(each.group(0).split()[-1].split("-")[-1].lower())], \
@@ -192,6 +192,13 @@ def triples(a: Analysis, spans: list[tuple[int, int]], kinds: dict[str, list[str
             out += [(v, nums[0].value, words, money) for v in names]
             last_words = (words, money)
     return out
+
+
+def _coordinated(a: Analysis, s: int, e: int) -> bool:
+    """The clause's decisions are one list ('Each kg of maple syrup and maple candy requires 2 hours'):
+    only commas and 'and'/'or' between them."""
+    ms = [m for m in a.mentions if s <= m.start < e]
+    return all(re.fullmatch(r"\s*(?:,\s*)?(?:and|or)?\s*", a.text[x.end:y.start]) for x, y in zip(ms, ms[1:]))
 
 
 def _respectively_triples(a: Analysis) -> list[tuple[str, float, set[str], bool]]:

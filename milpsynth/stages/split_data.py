@@ -26,8 +26,12 @@ _BOUND = re.compile(r"\b(?:at (?:least|most)|up to|no (?:more|less|fewer|greater
 _ONE = r"\b(?:a|an|each|every|one|per)\s+"
 _TAKES = r"(?:requires?|needs?|takes?|uses?|consumes?|contains?|yields?)"
 _RATE_VERB = re.compile(r"\s+" + _TAKES + r"\s+\$?\d", re.I)                   # 'T-shirts require 1 hour'
-_SUBJECTLESS_DATA = re.compile(r"\s*(?:and\s+)?" + _TAKES + r"\b", re.I)      # '... and require 2 hours'
+# a piece cut from per-unit data, with no subject: '... and require 2 hours', '7 units of mulch'
+_CONTINUES = re.compile(r"\s*(?:and\s+)?(?:" + _TAKES + r"\b|\$?\d)", re.I)
 _PIECE = re.compile(r"[,;]\s*|\s+(?:and|but|while|whereas)\s+")
+# a verb right after the decision ('A type A layout has ...'), not another noun ('A paint manufacturer')
+_SUBJECT_VERB = re.compile(r"\s+(?:can\s+|will\s+)?(?:has|have|is|are|" + _TAKES + r"|costs?|produces?|"
+                           r"makes?|earns?|gives?|generates?|holds?|carries?)\b", re.I)
 
 
 def is_unit_data(text: str, variables) -> bool:
@@ -41,12 +45,15 @@ def is_unit_data(text: str, variables) -> bool:
         return False
     if _rates_compared(a):       # two decisions, each its own rate: never one supply
         return True
-    if is_supply(a.text):
-        return False
     opening = re.match(r"\s*(?:" + _ONE + r"|the\s+)", a.text, re.I)
     first = next((m for m in a.mentions if opening and m.start == opening.end()), None)
-    if first and len(a.vars_in_order) == 1 and (not opening.group(0).strip().lower() == "the"
-                                                 or singular(first.text.split()[-1]) == first.text.split()[-1]):
+    one_unit = first and len(a.vars_in_order) == 1 and (not opening.group(0).strip().lower() == "the"
+                                                         or singular(first.text.split()[-1]) == first.text.split()[-1])
+    if one_unit and _SUBJECT_VERB.match(a.text, first.end):
+        return True           # 'A type A layout has 10 units of rock': one unit's, not a supply
+    if is_supply(a.text):
+        return False
+    if one_unit:
         return True           # 'A medium container needs ...', 'The single-load machine needs ...' (one unit)
     first = a.mentions[0] if a.mentions and not a.text[:a.mentions[0].start].strip() else None
     if first and len(a.vars_in_order) == 1 and _RATE_VERB.match(a.text, first.end):
@@ -96,7 +103,7 @@ def move_unit_data(problem: Problem) -> Problem:
         return problem
     data, texts = [], []
     for p in problem.paragraphs:
-        if data and data[-1].index == p.index - 1 and _SUBJECTLESS_DATA.match(p.text) and not _BOUND.search(p.text):
+        if data and data[-1].index == p.index - 1 and _CONTINUES.match(p.text) and not _BOUND.search(p.text):
             data.append(p)
             texts[-1] = f"{texts[-1].rstrip(' .')}, and {p.text}"
         elif is_unit_data(p.text, problem.variables) or bounds_nothing(p.text, problem.variables):

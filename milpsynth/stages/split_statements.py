@@ -179,7 +179,8 @@ class SplitStatements:
                     facts.append(piece)
         objectives = [s for s in statements if is_objective(s)]
         for s in objectives[1:] if len(objectives) > 1 else []:
-            if re.match(r"(?:what|how much) (?:is|are|will be|would be) (?:the|this|that|his|her|their)\b", s, re.I):
+            if re.match(r"(?:(?:what|how much) (?:is|are|will be|would be)|(?:determine|find|calculate|state)) "
+                        r"(?:the|this|that|his|her|their)\b", s, re.I):
                 statements.remove(s)           # 'What is the minimum cost?' only repeats the question
                 facts.append(s)
         if not any(is_objective(s) for s in statements):
