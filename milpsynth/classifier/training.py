@@ -11,46 +11,26 @@ import os
 import tempfile
 import time
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import numpy as np
 
 from ..labels import FINE_TO_TYPE, N_FINE
-from .base import DEFAULT_TARGETS
+from .base import LoraRunConfig
 
 
 @dataclass
-class TrainConfig:
-    """Settings of one fine-tuning run (defaults = the shipped model's)."""
+class TrainConfig(LoraRunConfig):
+    """Settings of one classifier fine-tuning run (defaults = the shipped model's)."""
 
     epochs: float = 25
-    lr: float = 2e-3
-    batch_size: int = 16
-    r: int = 16
-    alpha: int | None = None          # LoRA alpha; None = 2 * r
-    dropout: float = 0.1              # LoRA dropout
-    targets: tuple[str, ...] = DEFAULT_TARGETS
-    weight_decay: float = 0.01
-    warmup: float = 0.06              # share of the steps
     label_smoothing: float = 0.0
     class_weight: str = "sqrt"        # "none", "sqrt" (1/sqrt(freq)) or "balanced" (1/freq), over fine labels
-    max_length: int = 128
-    seed: int = 0
-    keep: str = "last"                # "last" or "best" (by eval accuracy; needs eval data)
-    threads: int | None = None        # torch CPU threads
-    device: str | None = None         # None/"auto", "cpu", "cuda[:n]"
 
     def __post_init__(self):
         if self.class_weight not in {"none", "sqrt", "balanced"}:
             raise ValueError(f"class_weight must be 'none', 'sqrt' or 'balanced', got {self.class_weight!r}")
-        if self.keep not in {"last", "best"}:
-            raise ValueError(f"keep must be 'last' or 'best', got {self.keep!r}")
-        if not (self.epochs > 0 and self.lr > 0 and self.batch_size > 0 and self.r > 0):
-            raise ValueError("epochs, lr, batch_size and r must be positive")
-        self.targets = tuple(self.targets)
-
-    def to_dict(self) -> dict:
-        return asdict(self)
+        super().__post_init__()
 
 
 def class_weights(labels, mode: str, n: int = N_FINE) -> np.ndarray | None:

@@ -8,42 +8,22 @@ from __future__ import annotations
 import os
 import tempfile
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import numpy as np
 
-from ..classifier.base import DEFAULT_TARGETS
+from ..classifier.base import LoraRunConfig
 from .labels import TAG_TO_ID, TAGS
 
 
 @dataclass
-class TaggerConfig:
+class TaggerConfig(LoraRunConfig):
     """Settings of one tagger fine-tuning run (defaults = the shipped tagger's)."""
 
     epochs: float = 10
-    lr: float = 2e-3
     batch_size: int = 8
-    r: int = 16
-    alpha: int | None = None          # LoRA alpha; None = 2 * r
-    dropout: float = 0.1              # LoRA dropout
-    targets: tuple[str, ...] = DEFAULT_TARGETS
-    weight_decay: float = 0.01
-    warmup: float = 0.06              # share of the steps
     max_length: int = 512             # sub-tokens per window; longer documents are windowed
-    seed: int = 0
     keep: str = "best"                # "best" (by held-out entity F1; needs eval docs) or "last"
-    threads: int | None = None
-    device: str | None = None
-
-    def __post_init__(self):
-        if self.keep not in {"last", "best"}:
-            raise ValueError(f"keep must be 'last' or 'best', got {self.keep!r}")
-        if not (self.epochs > 0 and self.lr > 0 and self.batch_size > 0 and self.r > 0 and self.max_length > 2):
-            raise ValueError("epochs, lr, batch_size, r must be positive and max_length > 2")
-        self.targets = tuple(self.targets)
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 def _metrics(eval_pred) -> dict:
