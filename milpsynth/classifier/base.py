@@ -156,6 +156,38 @@ def check_base(want: dict, base: str | None, what: str) -> tuple[str, str]:
     return base_name, base_path
 
 
+def read_meta(path, meta_file: str, fmt: int, error, what: str) -> tuple[Path, dict]:
+    """(folder, metadata) of a saved artefact; `error` (a MilpsynthError class) when it is none or
+    of another format."""
+    p = Path(path)
+    if not (p / meta_file).is_file():
+        raise error(f"{p} is not a milpsynth {what} (no {meta_file})", field="path")
+    meta = json.loads((p / meta_file).read_text())
+    if meta.get("format") != fmt:
+        raise error(f"{p}: artefact format {meta.get('format')!r}, this milpsynth reads {fmt}", field="path")
+    return p, meta
+
+
+def load_merged(path: Path, base_path: str, num_labels: int, *, kind: str = "sequence", threads: int | None = None):
+    """(model, tokenizer): the base rebuilt with `num_labels` outputs, the adapter in `path` applied
+    and merged into it."""
+    from .quiet import quiet_transformers
+    if threads:
+        import torch
+        torch.set_num_threads(threads)
+    with quiet_transformers():
+        from peft import PeftModel
+        model, tok = load_base(base_path, num_labels=num_labels, kind=kind)
+        return PeftModel.from_pretrained(model, str(path)).merge_and_unload(), tok
+
+
+def run_config(meta: dict, config_cls):
+    """The run settings an artefact recorded, as `config_cls` (targets back to a tuple)."""
+    training = dict(meta.get("training", {}))
+    training["targets"] = tuple(training.get("targets", ())) or config_cls().targets
+    return config_cls(**training)
+
+
 def save_adapter(peft_model, out: Path, base_name: str) -> None:
     """Write a peft adapter into `out`, recording the base by name (never a local absolute path)."""
     out.mkdir(parents=True, exist_ok=True)

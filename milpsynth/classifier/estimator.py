@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import json
 from pathlib import Path
 
 import numpy as np
@@ -12,7 +11,8 @@ from ..document import Prediction
 from ..errors import ClassificationError
 from ..labels import FINE_NAMES, FINE_TO_TYPE, N_FINE, TYPE_NAMES
 from .decoding import aligned_type
-from .base import BUNDLED_BASE, base_record, check_base, resolve_base, save_artefact
+from .base import (BUNDLED_BASE, base_record, check_base, load_merged, read_meta, resolve_base, run_config,
+                   save_artefact)
 from .inference import predict_logits, quantize_int8, softmax
 from .training import TrainConfig
 
@@ -170,28 +170,10 @@ class LoraClassifier:
              threads: int | None = None, batch_size: int = 64,
              align_direction: bool = True) -> "LoraClassifier":
         """Rebuild the base (the bundled one unless `base` is given), apply the adapter, merge it."""
-        from .quiet import quiet_transformers
-        p = Path(path)
-        meta_file = p / META_FILE
-        if not meta_file.is_file():
-            raise ClassificationError(f"{p} is not a milpsynth classifier (no {META_FILE})", field="path")
-        meta = json.loads(meta_file.read_text())
-        if meta.get("format") != FORMAT:
-            raise ClassificationError(f"{p}: artefact format {meta.get('format')!r}, this milpsynth reads {FORMAT}",
-                                      field="path")
+        p, meta = read_meta(path, META_FILE, FORMAT, ClassificationError, "classifier")
         base_name, base_path = check_base(meta["base"], base, f"classifier {p}")
-        if threads:
-            import torch
-            torch.set_num_threads(threads)
-        with quiet_transformers():
-            from peft import PeftModel
-            from .base import load_base
-            model, tok = load_base(base_path, num_labels=len(meta["labels"]))
-            model = PeftModel.from_pretrained(model, str(p)).merge_and_unload()
-        clf = cls(base=base_name, config=TrainConfig(**{**meta.get("training", {}),
-                                                        "targets": tuple(meta.get("training", {}).get("targets", ()))
-                                                        or TrainConfig().targets}),
-                  batch_size=batch_size, device=device, quantize=quantize, threads=threads,
+        model, tok = load_merged(p, base_path, len(meta["labels"]), threads=threads)
+        clf = cls(base=base_name, config=run_config(meta, TrainConfig), batch_size=batch_size, device=device, quantize=quantize, threads=threads,
                   align_direction=align_direction)
         clf.tokenizer_ = tok
         clf.meta_ = meta

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import copy
-import json
 from pathlib import Path
 
 from ..errors import TaggingError
-from ..classifier.base import BUNDLED_BASE, base_record, check_base, resolve_base, save_artefact
+from ..classifier.base import (BUNDLED_BASE, base_record, check_base, load_merged, read_meta, resolve_base, run_config,
+                              save_artefact)
 from .decoding import decode
 from .labels import TAGS
 from .spans import Entity, word_entities
@@ -132,31 +132,12 @@ class EntityTagger:
     def load(cls, path, *, base: str | None = None, device: str | None = None, threads: int | None = None,
              batch_size: int = 32, decoding: str | None = None) -> "EntityTagger":
         """Rebuild the base (the bundled one unless `base` is given), apply the adapter, merge it."""
-        from ..classifier.quiet import quiet_transformers
-        p = Path(path)
-        meta_file = p / META_FILE
-        if not meta_file.is_file():
-            raise TaggingError(f"{p} is not a milpsynth tagger (no {META_FILE})", field="path")
-        meta = json.loads(meta_file.read_text())
-        if meta.get("format") != FORMAT:
-            raise TaggingError(f"{p}: artefact format {meta.get('format')!r}, this milpsynth reads {FORMAT}",
-                               field="path")
+        p, meta = read_meta(path, META_FILE, FORMAT, TaggingError, "tagger")
         if list(meta.get("tags", [])) != list(TAGS):
             raise TaggingError(f"{p}: tags {meta.get('tags')} differ from this milpsynth's {list(TAGS)}", field="path")
         base_name, base_path = check_base(meta["base"], base, f"tagger {p}")
-        if threads:
-            import torch
-            torch.set_num_threads(threads)
-        with quiet_transformers():
-            from peft import PeftModel
-
-            from ..classifier.base import load_base
-            model, tok = load_base(base_path, num_labels=len(TAGS), kind="token")
-            model = PeftModel.from_pretrained(model, str(p)).merge_and_unload()
-        training = dict(meta.get("training", {}))
-        if "targets" in training:
-            training["targets"] = tuple(training["targets"])
-        tagger = cls(base=base_name, config=TaggerConfig(**training), batch_size=batch_size, device=device,
+        model, tok = load_merged(p, base_path, len(TAGS), kind="token", threads=threads)
+        tagger = cls(base=base_name, config=run_config(meta, TaggerConfig), batch_size=batch_size, device=device,
                      threads=threads, decoding=decoding or meta.get("decoding", "viterbi"))
         tagger.tokenizer_ = tok
         tagger.meta_ = meta
