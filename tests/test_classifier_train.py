@@ -13,6 +13,7 @@ from milpsynth.classifier import load_classifier  # noqa: E402
 from milpsynth.classifier.estimator import LoraClassifier, fine_to_type_proba  # noqa: E402
 from milpsynth.classifier.training import TrainConfig, class_weights  # noqa: E402
 from milpsynth.errors import ClassificationError  # noqa: E402
+from conftest import build_tiny_bert  # noqa: E402
 
 WORDS = ["maximize", "minimize", "profit", "cost", "at", "most", "least", "apples", "pears", "if", "then",
          "also", "total", "the", "of", "number", "must", "be", "is"] + [str(i) for i in range(10)]
@@ -33,18 +34,8 @@ def make_data(k=12, seed=0):
 
 @pytest.fixture(scope="module")
 def tiny_base(tmp_path_factory):
-    from transformers import BertConfig, BertForSequenceClassification, BertTokenizerFast
-    d = tmp_path_factory.mktemp("tiny-bert")
-    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] + WORDS
-    (d / "vocab.txt").write_text("\n".join(vocab) + "\n")
-    tok = BertTokenizerFast(vocab_file=str(d / "vocab.txt"), do_lower_case=True)
-    tok.save_pretrained(str(d))
-    cfg = BertConfig(vocab_size=len(vocab), hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
-                     intermediate_size=64, max_position_embeddings=64, initializer_range=0.3)
-    import torch
-    torch.manual_seed(0)
-    BertForSequenceClassification(cfg).save_pretrained(str(d))
-    return str(d)
+    return build_tiny_bert(tmp_path_factory.mktemp("tiny-bert"), WORDS, "BertForSequenceClassification", 0.3,
+                           fast_tokenizer=True)
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,7 @@ from milpsynth.tagger.conll import TaggedDoc  # noqa: E402
 from milpsynth.tagger.metrics import entity_scores, evaluate_tagger  # noqa: E402
 from milpsynth.tagger.tagger import EntityTagger  # noqa: E402
 from milpsynth.tagger.training import TaggerConfig  # noqa: E402
+from conftest import build_tiny_bert  # noqa: E402
 
 WORDS = ["maximize", "minimize", "profit", "cost", "at", "most", "least", "trucks", "vans", "the", "of", "is",
          "each", "earns", "$", ".", ","] + [str(i) for i in range(10)]
@@ -37,19 +38,12 @@ def make_docs(k=16, seed=0):
 
 @pytest.fixture(scope="module")
 def tiny_base(tmp_path_factory):
-    from transformers import BertConfig, BertForTokenClassification, BertTokenizer
-    d = tmp_path_factory.mktemp("tiny-bert-ner")
-    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] + WORDS
-    # transformers 5: the vocabulary is passed as a mapping (a vocab_file= keyword is ignored)
-    tok = BertTokenizer(vocab={w: i for i, w in enumerate(vocab)}, do_lower_case=True)
+    from transformers import BertTokenizer
+    d = build_tiny_bert(tmp_path_factory.mktemp("tiny-bert-ner"), WORDS, "BertForTokenClassification", 0.1,
+                        fast_tokenizer=False)
+    tok = BertTokenizer.from_pretrained(d)
     assert tok.convert_ids_to_tokens(tok("maximize trucks")["input_ids"])[1:3] == ["maximize", "trucks"]
-    tok.save_pretrained(str(d))
-    cfg = BertConfig(vocab_size=len(vocab), hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
-                     intermediate_size=64, max_position_embeddings=64, initializer_range=0.1)
-    import torch
-    torch.manual_seed(0)
-    BertForTokenClassification(cfg).save_pretrained(str(d))
-    return str(d)
+    return d
 
 
 @pytest.fixture(scope="module")
