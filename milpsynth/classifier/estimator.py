@@ -11,8 +11,8 @@ from ..document import Prediction
 from ..errors import ClassificationError
 from ..labels import FINE_NAMES, FINE_TO_TYPE, N_FINE, TYPE_NAMES
 from .decoding import aligned_type
-from .base import (BUNDLED_BASE, base_record, check_base, load_merged, read_meta, resolve_base, run_config,
-                   save_artefact)
+from .base import (BUNDLED_BASE, base_record, check_base, check_texts, load_merged, read_meta, resolve_base,
+                   run_config, save_artefact)
 from .inference import predict_logits, quantize_int8, softmax
 from .training import TrainConfig
 
@@ -23,16 +23,7 @@ N_TYPES = len(TYPE_NAMES)
 
 
 def _check_texts(texts) -> list[str]:
-    if isinstance(texts, str):
-        raise ClassificationError("expected a list of paragraphs, got one string; wrap it in a list",
-                                  field="texts")
-    out = list(texts)
-    for i, t in enumerate(out):
-        if not isinstance(t, str):
-            raise ClassificationError(f"expected text, got {type(t).__name__}", paragraph=i)
-        if not t.strip():
-            raise ClassificationError("the paragraph is empty", paragraph=i)
-    return out
+    return check_texts(texts, ClassificationError, "paragraph")
 
 
 def fine_to_type_proba(fine: np.ndarray) -> np.ndarray:
@@ -173,7 +164,8 @@ class LoraClassifier:
         p, meta = read_meta(path, META_FILE, FORMAT, ClassificationError, "classifier")
         base_name, base_path = check_base(meta["base"], base, f"classifier {p}")
         model, tok = load_merged(p, base_path, len(meta["labels"]), threads=threads)
-        clf = cls(base=base_name, config=run_config(meta, TrainConfig), batch_size=batch_size, device=device, quantize=quantize, threads=threads,
+        clf = cls(base=base_name, config=run_config(meta, TrainConfig), batch_size=batch_size, device=device,
+                  quantize=quantize, threads=threads,
                   align_direction=align_direction)
         clf.tokenizer_ = tok
         clf.meta_ = meta

@@ -7,7 +7,6 @@ from the Trainer.
 from __future__ import annotations
 
 import math
-import os
 import tempfile
 import time
 from collections import Counter
@@ -63,7 +62,7 @@ def train_lora(texts, labels, *, base_path: str, config: TrainConfig, eval_texts
     """
     import torch
     from datasets import Dataset
-    from transformers import DataCollatorWithPadding, Trainer, TrainingArguments, set_seed
+    from transformers import DataCollatorWithPadding, Trainer, set_seed
 
     from .base import add_lora, load_base
     from .device import select_device
@@ -106,18 +105,8 @@ def train_lora(texts, labels, *, base_path: str, config: TrainConfig, eval_texts
         tmp = tempfile.TemporaryDirectory(prefix="milpsynth-train-")
         out_dir = tmp.name
     keep_best = config.keep == "best" and eval_ds is not None
-    args = TrainingArguments(
-        output_dir=os.path.join(out_dir, "checkpoints"), num_train_epochs=config.epochs,
-        per_device_train_batch_size=config.batch_size, per_device_eval_batch_size=64,
-        learning_rate=config.lr, weight_decay=config.weight_decay, warmup_steps=config.warmup,
-        lr_scheduler_type="linear", seed=config.seed, data_seed=config.seed,
-        eval_strategy="epoch" if eval_ds is not None else "no",
-        save_strategy="epoch" if keep_best else "no", save_total_limit=1 if keep_best else None,
-        load_best_model_at_end=keep_best, metric_for_best_model="accuracy_coarse" if keep_best else None,
-        logging_strategy="epoch", report_to="none", disable_tqdm=not progress,
-        use_cpu=not dev.is_cuda, bf16=dev.dtype == "bfloat16", fp16=dev.dtype == "float16",
-        train_sampling_strategy="group_by_length", dataloader_num_workers=0,
-    )
+    args = config.training_arguments(out_dir, dev, evaluate=eval_ds is not None, metric="accuracy_coarse",
+                                     progress=progress, eval_batch_size=64)
     trainer = WeightedTrainer(model=model, args=args, train_dataset=train_ds, eval_dataset=eval_ds,
                               data_collator=DataCollatorWithPadding(tok), compute_metrics=_metrics)
     t0 = time.perf_counter()

@@ -5,8 +5,8 @@ import copy
 from pathlib import Path
 
 from ..errors import TaggingError
-from ..classifier.base import (BUNDLED_BASE, base_record, check_base, load_merged, read_meta, resolve_base, run_config,
-                              save_artefact)
+from ..classifier.base import (BUNDLED_BASE, base_record, check_base, check_texts, load_merged, read_meta,
+                              resolve_base, run_config, save_artefact)
 from .decoding import decode
 from .labels import TAGS
 from .spans import Entity, word_entities
@@ -18,15 +18,7 @@ FORMAT = 1
 
 
 def _check_texts(texts) -> list[str]:
-    if isinstance(texts, str):
-        raise TaggingError("expected a list of texts, got one string; wrap it in a list", field="texts")
-    out = list(texts)
-    for i, t in enumerate(out):
-        if not isinstance(t, str):
-            raise TaggingError(f"expected text, got {type(t).__name__}", paragraph=i)
-        if not t.strip():
-            raise TaggingError("the text is empty", paragraph=i)
-    return out
+    return check_texts(texts, TaggingError, "text")
 
 
 class EntityTagger:

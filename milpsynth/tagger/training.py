@@ -5,7 +5,6 @@ Runs on a CPU, or on a CUDA GPU in bf16/fp16 (the same device choice as the clas
 """
 from __future__ import annotations
 
-import os
 import tempfile
 import time
 from dataclasses import dataclass
@@ -46,7 +45,7 @@ def train_tagger(docs, *, base_path: str, config: TaggerConfig, eval_docs=None, 
     """Fine-tune on `docs` (`TaggedDoc`s); returns (peft model on CPU in eval mode, tokenizer, info)."""
     import torch
     from datasets import Dataset
-    from transformers import DataCollatorForTokenClassification, Trainer, TrainingArguments, set_seed
+    from transformers import DataCollatorForTokenClassification, Trainer, set_seed
 
     from ..classifier.base import add_lora, load_base
     from ..classifier.device import select_device
@@ -78,19 +77,8 @@ def train_tagger(docs, *, base_path: str, config: TaggerConfig, eval_docs=None, 
         tmp = tempfile.TemporaryDirectory(prefix="milpsynth-tagger-")
         out_dir = tmp.name
     keep_best = config.keep == "best" and eval_ds is not None
-    args = TrainingArguments(
-        output_dir=os.path.join(out_dir, "checkpoints"), num_train_epochs=config.epochs,
-        per_device_train_batch_size=config.batch_size, per_device_eval_batch_size=32,
-        learning_rate=config.lr, weight_decay=config.weight_decay, warmup_steps=config.warmup,
-        lr_scheduler_type="linear", seed=config.seed, data_seed=config.seed,
-        eval_strategy="epoch" if eval_ds is not None else "no",
-        save_strategy="epoch" if keep_best else "no", save_total_limit=1 if keep_best else None,
-        load_best_model_at_end=keep_best, metric_for_best_model="f1" if keep_best else None,
-        greater_is_better=True if keep_best else None,
-        logging_strategy="epoch", report_to="none", disable_tqdm=not progress,
-        use_cpu=not dev.is_cuda, bf16=dev.dtype == "bfloat16", fp16=dev.dtype == "float16",
-        train_sampling_strategy="group_by_length", dataloader_num_workers=0,
-    )
+    args = config.training_arguments(out_dir, dev, evaluate=eval_ds is not None, metric="f1",
+                                     progress=progress, eval_batch_size=32)
     trainer = Trainer(model=model, args=args, train_dataset=train_ds, eval_dataset=eval_ds,
                       data_collator=DataCollatorForTokenClassification(tok), compute_metrics=_metrics)
     t0 = time.perf_counter()
