@@ -55,7 +55,7 @@ def scaling(time_limit: float) -> list[dict]:
 def hand_written_transportation(data):
     """A transportation LP written directly against highspy, as an expert would (the reference)."""
     import highspy
-    from milpsynth.highs_model import new_highs
+    from milpsynth.highs import new_highs
 
     c = np.asarray(data["costs"], dtype=float)
     S, n = c.shape

@@ -3,7 +3,8 @@ from .api import formulate, make_problem
 from .document import Paragraph, Prediction, Problem
 from .errors import MilpsynthError
 from .pipeline import Pipeline, register
-from .solve import Solution, Status
+from .solve import Solution
+from .status import Status
 
 __version__ = "0.1.0"
 __all__ = ["formulate", "make_problem", "Problem", "Paragraph", "Prediction", "Pipeline", "register",

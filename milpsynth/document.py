@@ -142,7 +142,7 @@ class Problem:
         return to_pyomo(self)
 
     def to_lp(self) -> str:
-        from .lp_format import to_lp
+        from .highs.lp import to_lp
         return to_lp(self)
 
     def write_lp(self, path) -> None:

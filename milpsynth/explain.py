@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from .display import value_text
-from .solve import Solution, Status
+from .solve import Solution
+from .status import Status
 
 
 def _short(text: str, n: int = 90) -> str:

@@ -1,25 +1,14 @@
-"""Solve a problem with HiGHS through Pyomo; infeasible and unbounded are results, not errors."""
+"""Solve a problem with HiGHS (through `milpsynth.highs`); infeasible and unbounded are results, not errors."""
 from __future__ import annotations
 
-import enum
-import math
-import time
 from dataclasses import dataclass, field
 
 from .document import Problem
 from .errors import MilpsynthError, SolverError
 from .expr import fmt_num
+from .status import Status
 
-
-class Status(str, enum.Enum):
-    OPTIMAL = "optimal"
-    INFEASIBLE = "infeasible"
-    UNBOUNDED = "unbounded"
-    TIME_LIMIT = "time_limit"
-    ERROR = "error"
-
-    def __str__(self) -> str:
-        return self.value
+__all__ = ["Solution", "Status", "solve"]
 
 
 @dataclass
@@ -44,82 +33,60 @@ class Solution:
                 "conflict_paragraphs": [i + 1 for i in self.conflict_paragraphs], "seconds": self.seconds}
 
     def explain(self) -> str:
+        """The solution in the problem's words: status, objective, decisions, binding paragraphs."""
         from .explain import explain
         return explain(self)
+
+    def report(self) -> str:
+        """`explain()` plus the slack of every paragraph and, for LPs, duals and ranging in words."""
+        from .report import report
+        return report(self)
 
     def __str__(self) -> str:
         return self.explain()
 
 
-def termination_status(tc):
-    from pyomo.contrib.solver.common.results import TerminationCondition as TC
-    if tc == TC.convergenceCriteriaSatisfied:
-        return Status.OPTIMAL
-    if tc in (TC.provenInfeasible, TC.locallyInfeasible):
-        return Status.INFEASIBLE
-    if tc == TC.unbounded:
-        return Status.UNBOUNDED
-    if tc == TC.infeasibleOrUnbounded:
-        return None  # decided below
-    if tc in (TC.maxTimeLimit, TC.iterationLimit, TC.objectiveLimit, TC.interrupted):
-        return Status.TIME_LIMIT
-    return Status.ERROR
-
-
 def solve(problem: Problem, time_limit: float | None = 30.0, *, mip_gap: float | None = None,
           threads: int | None = None) -> Solution:
-    import pyomo.environ as pe
-    from pyomo.contrib.solver.common.factory import SolverFactory
-    import pyomo.contrib.solver.plugins  # noqa: F401  (registers 'highs')
+    from .build import check_buildable
+    from .highs import build, configure, run
+    from .highs.analysis import feasibility_status
 
-    start = time.perf_counter()
-    model = problem.to_pyomo()
-    opt = SolverFactory("highs")
-    kw = {"load_solutions": False, "raise_exception_on_nonoptimal_result": False}
-    if time_limit is not None:
-        kw["time_limit"] = float(time_limit)
-    if mip_gap is not None:
-        kw["rel_gap"] = float(mip_gap)
-    if threads is not None:
-        kw["threads"] = int(threads)
+    check_buildable(problem)
+    variables = list(problem.variables.values())
     try:
-        res = opt.solve(model, **kw)
+        model = build(variables, problem.constraints, problem.objective)
+        configure(model.h, time_limit, mip_gap=mip_gap, threads=threads)
+        res = run(model.h)
+        status = res.status
+        if status is None:       # HiGHS: 'infeasible or unbounded'; a feasibility solve decides
+            feas = feasibility_status(variables, problem.constraints, time_limit)
+            status = Status.UNBOUNDED if feas == Status.OPTIMAL else Status.INFEASIBLE
     except MilpsynthError:
         raise
-    except Exception as exc:  # translate anything Pyomo/HiGHS raises
+    except Exception as exc:  # translate anything highspy raises
         raise SolverError(f"HiGHS could not be run: {type(exc).__name__}: {exc}", field="solve") from None
-    from pyomo.contrib.solver.common.results import SolutionStatus
-    has_solution = res.solution_status in (SolutionStatus.optimal, SolutionStatus.feasible)
-    status = termination_status(res.termination_condition)
-    sol = Solution(status or Status.INFEASIBLE, problem=problem)
-    if status is None:
-        sol.status = Status.INFEASIBLE if _relaxation_infeasible(problem) is not False else Status.UNBOUNDED
-    if has_solution and sol.status in (Status.OPTIMAL, Status.TIME_LIMIT):
-        res.solution_loader.load_vars()
-        sol.values = _clean_values(problem, {v.name: pe.value(model.component(v.name), exception=False)
-                                             for v in problem.variables.values()})
-        sol.objective = float(res.incumbent_objective) if res.incumbent_objective is not None else None
-        bound = res.objective_bound
-        if sol.objective is not None and bound is not None and math.isfinite(bound):
-            sol.gap = abs(bound - sol.objective) / max(1e-10, abs(sol.objective))
-    if sol.status == Status.INFEASIBLE:
+    sol = Solution(status, problem=problem, seconds=res.seconds)
+    if res.values is not None and status in (Status.OPTIMAL, Status.TIME_LIMIT):
+        sol.values = _clean_values(problem, {v.name: float(res.values[model.columns[v.name]]) for v in variables})
+        sol.objective = res.objective
+        sol.gap = res.gap
+    if status == Status.INFEASIBLE:
         _explain_infeasible(problem, sol)
-    elif sol.status == Status.UNBOUNDED:
+    elif status == Status.UNBOUNDED:
         _explain_unbounded(problem, sol)
-    elif sol.status == Status.ERROR:
-        sol.message = f"HiGHS stopped with {res.termination_condition.name}"
-    elif sol.status == Status.TIME_LIMIT:
+    elif status == Status.ERROR:
+        sol.message = f"HiGHS stopped with '{res.model_status}'"
+    elif status == Status.TIME_LIMIT:
         sol.message = (f"stopped at the time limit ({fmt_num(time_limit)} s)"
-                       + (f", gap {sol.gap:.2%}" if sol.gap is not None else ", no feasible solution found"))
-    sol.seconds = time.perf_counter() - start
+                       + (f", gap {sol.gap:.2%}" if sol.gap is not None else "")
+                       + ("" if sol.values else ", no feasible solution found"))
     return sol
 
 
 def _clean_values(problem: Problem, raw: dict) -> dict[str, float]:
     out = {}
     for name, val in raw.items():
-        if val is None:
-            continue
         kind = problem.variables[name].kind
         if kind in ("binary", "integer") and abs(val - round(val)) < 1e-5:
             val = float(round(val))
@@ -127,37 +94,17 @@ def _clean_values(problem: Problem, raw: dict) -> dict[str, float]:
     return out
 
 
-def _relaxation_infeasible(problem: Problem) -> bool | None:
-    """True if the LP relaxation (without objective) is infeasible, False if feasible, None if unknown."""
-    import highspy
-    from .highs_model import build_highs
-    h, _ = build_highs(list(problem.variables.values()), problem.constraints, None, relax=True)
-    h.run()
-    st = h.getModelStatus()
-    if st == highspy.HighsModelStatus.kInfeasible:
-        return True
-    if st == highspy.HighsModelStatus.kOptimal:
-        return False
-    return None
-
-
 def _explain_infeasible(problem: Problem, sol: Solution) -> None:
     """Name the paragraphs behind an irreducible infeasible subset of the LP relaxation."""
-    import highspy
-    from .highs_model import build_highs
+    from .highs.analysis import iis_rows, relaxation_status
 
+    variables = list(problem.variables.values())
     cons = problem.constraints
-    relax_infeasible = _relaxation_infeasible(problem)
-    if relax_infeasible is False:
+    if relaxation_status(variables, cons) == Status.OPTIMAL:
         sol.message = ("infeasible only because of integrality: the LP relaxation is feasible, so no "
                        "irreducible subset of constraints can be named from it")
         return
-    h, _ = build_highs(list(problem.variables.values()), cons, None, relax=True)
-    strategy = int(highspy.IisStrategy.kIisStrategyFromLp) | int(highspy.IisStrategy.kIisStrategyIrreducible)
-    h.setOptionValue("iis_strategy", strategy)
-    h.run()
-    status, iis = h.getIis()
-    rows = sorted(set(int(i) for i in iis.row_index_)) if iis.valid_ else []
+    rows = iis_rows(variables, cons)
     if not rows:
         sol.message = "infeasible; HiGHS found no irreducible subset to report"
         return
@@ -170,14 +117,19 @@ def _explain_infeasible(problem: Problem, sol: Solution) -> None:
                    + (f" (with linking constraints {', '.join(linked)})" if linked else ""))
 
 
-def _explain_unbounded(problem: Problem, sol: Solution) -> None:
-    from .highs_model import maximise_each
+def unbounded_decisions(problem: Problem) -> list[str]:
+    """The decisions that improve the objective and that nothing limits (LP relaxation maxima)."""
+    from .highs import maximise_each
     obj = problem.objective
     sign = 1.0 if obj.sense == "maximize" else -1.0
     improving = [v for v, c in obj.expr.terms if sign * c > 0]
-    unbounded = [v for v, ub in maximise_each(list(problem.variables.values()), problem.constraints,
-                                              improving).items() if ub is None]
+    return [v for v, ub in maximise_each(list(problem.variables.values()), problem.constraints,
+                                         improving).items() if ub is None]
+
+
+def _explain_unbounded(problem: Problem, sol: Solution) -> None:
+    obj = problem.objective
+    names = ", ".join(unbounded_decisions(problem)) or "some variables"
     sol.conflict_paragraphs = [obj.paragraph] if obj.paragraph is not None else []
-    names = ", ".join(unbounded) or "some variables"
     sol.message = (f"unbounded: nothing limits {names}, and the objective (paragraph "
                    f"{(obj.paragraph or 0) + 1}) improves without end as they grow")

@@ -11,7 +11,7 @@ from milpsynth.evaluation import evaluate, judge, problem_from_reference, solve_
 from milpsynth.evaluation.cli import add_parser, run
 from milpsynth.expr import Constraint, LinearExpr
 from milpsynth.reference import parse_reference
-from milpsynth.solve import Status
+from milpsynth.status import Status
 from milpsynth.stages.link import Linker
 
 DATA = Path(os.environ.get("MILPSYNTH_DATA", Path(__file__).parents[1] / ".." / "shared" / "data"))

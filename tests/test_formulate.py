@@ -108,7 +108,7 @@ def test_round_trip_through_dict_and_json():
 
 def test_lp_file_reads_back_into_highs_with_the_same_optimum(tmp_path):
     import highspy
-    from milpsynth.highs_model import new_highs
+    from milpsynth.highs import new_highs
     f = formulate([OBJ, HOURS, "At most 30 chairs can be sold.", "Either chairs or tables, not both."])
     path = tmp_path / "m.lp"
     f.write_lp(path)

@@ -81,7 +81,7 @@ def test_language_perturbation_keeps_the_model(cls):
 @pytest.mark.parametrize("perturb", ["none", "objective", "augment"])
 def test_model_lp_reads_back_into_highs_and_solves_to_answer(cls, perturb, tmp_path):
     import highspy
-    from milpsynth.highs_model import new_highs
+    from milpsynth.highs import new_highs
 
     inst = one(cls, perturb, seed=1)
     path = tmp_path / "m.lp"

@@ -60,12 +60,12 @@ def test_time_limit_is_a_status():
 
 
 def test_solver_failure_is_a_typed_error(monkeypatch):
-    from pyomo.contrib.solver.solvers.highs import Highs
+    import milpsynth.highs
     from milpsynth.errors import SolverError
 
-    def boom(self, model, **kw):
+    def boom(h, **kw):
         raise RuntimeError("simulated HiGHS crash")
-    monkeypatch.setattr(Highs, "solve", boom)
+    monkeypatch.setattr(milpsynth.highs, "run", boom)
     f = formulate([OBJ, "At most 10 chairs can be made.", "At most 3 tables can be made."])
     with pytest.raises(SolverError, match="simulated HiGHS crash"):
         f.solve()
@@ -79,5 +79,16 @@ def test_solver_failure_is_a_typed_error(monkeypatch):
 ])
 def test_termination_mapping(name, expected):
     from pyomo.contrib.solver.common.results import TerminationCondition
-    from milpsynth.solve import termination_status
-    assert termination_status(getattr(TerminationCondition, name)) == expected
+    from milpsynth.highs import status_of_termination
+    assert status_of_termination(getattr(TerminationCondition, name)) == expected
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("kOptimal", Status.OPTIMAL), ("kInfeasible", Status.INFEASIBLE), ("kUnbounded", Status.UNBOUNDED),
+    ("kTimeLimit", Status.TIME_LIMIT), ("kIterationLimit", Status.TIME_LIMIT), ("kSolveError", Status.ERROR),
+    ("kUnboundedOrInfeasible", None),
+])
+def test_highs_status_mapping(name, expected):
+    import highspy
+    from milpsynth.highs import status_of
+    assert status_of(getattr(highspy.HighsModelStatus, name)) == expected

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ..document import Problem
 from ..expr import Constraint
 from ..reference import FOLDED, LINK_UPPER, ReferenceModel, parse_reference
-from ..solve import Status
+from ..status import Status
 from ..stages.link import Linker
 from .numeric import NumericResult, same_result, solve_numeric
 from .structure import LOWER, UPPER, Comparison, Row, Side, find_renaming

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..expr import Constraint, Objective
-from ..highs_model import build_highs
-from ..solve import Status
+from ..highs import build, configure, run
+from ..status import Status
 from ..variables import Variable
 
 
@@ -26,41 +26,22 @@ class NumericResult:
         return {"status": self.status.value, "objective": self.objective}
 
 
-def _run(h):
-    import highspy
-    h.run()
-    st = h.getModelStatus()
-    S = highspy.HighsModelStatus
-    if st == S.kOptimal:
-        return Status.OPTIMAL
-    if st == S.kInfeasible:
-        return Status.INFEASIBLE
-    if st == S.kUnbounded:
-        return Status.UNBOUNDED
-    if st == S.kUnboundedOrInfeasible:
-        return None
-    if st in (S.kTimeLimit, S.kIterationLimit, S.kSolutionLimit, S.kInterrupt):
-        return Status.TIME_LIMIT
-    return Status.ERROR
-
-
 def _configure(h, time_limit: float) -> None:
-    h.setOptionValue("time_limit", float(time_limit))
-    h.setOptionValue("mip_rel_gap", 0.0)
+    configure(h, time_limit, mip_gap=0.0)
     h.setOptionValue("mip_abs_gap", 1e-9)
 
 
 def solve_numeric(variables: Sequence[Variable], constraints: Sequence[Constraint],
                   objective: Objective | None, *, time_limit: float = 20.0) -> NumericResult:
     variables = list(variables)
-    h, col = build_highs(variables, constraints, objective)
+    h = build(variables, constraints, objective).h
     _configure(h, time_limit)
-    status = _run(h)
+    status = run(h).status
     if status is None:
         # infeasible or unbounded: decide with a feasibility solve (no objective)
-        g, _ = build_highs(variables, constraints, None)
+        g = build(variables, constraints, None).h
         _configure(g, time_limit)
-        feas = _run(g)
+        feas = run(g).status
         status = Status.UNBOUNDED if feas == Status.OPTIMAL else (
             Status.INFEASIBLE if feas == Status.INFEASIBLE else Status.ERROR)
         return NumericResult(status, message="HiGHS said infeasible-or-unbounded; decided by a feasibility solve")
@@ -73,7 +54,7 @@ def solve_numeric(variables: Sequence[Variable], constraints: Sequence[Constrain
         for i in binaries:
             r = float(round(x[i]))
             h.changeColBounds(i, r, r)
-        if _run(h) == Status.OPTIMAL:
+        if run(h).status == Status.OPTIMAL:
             value = float(h.getInfo().objective_function_value)
     return NumericResult(Status.OPTIMAL, value)
 

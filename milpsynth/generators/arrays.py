@@ -6,14 +6,11 @@ method); tests check that both give the same optimum.
 from __future__ import annotations
 
 import math
-import os
-import tempfile
-import time
 from dataclasses import dataclass
 
 import numpy as np
 
-from ..solve import Status
+from ..status import Status
 
 
 @dataclass
@@ -83,7 +80,7 @@ class ArrayModel:
     def to_highs(self, names: bool = False):
         """A highspy.Highs holding this model (row-wise matrix, passed in one call)."""
         import highspy
-        from ..highs_model import new_highs
+        from ..highs import new_highs
 
         inf = highspy.kHighsInf
         lp = highspy.HighsLp()
@@ -149,15 +146,8 @@ class ArrayModel:
 
     def to_lp_text(self) -> str:
         """CPLEX LP text written by HiGHS itself (so HiGHS reads it back unchanged)."""
-        h = self.to_highs(names=True)
-        fd, path = tempfile.mkstemp(suffix=".lp")
-        os.close(fd)
-        try:
-            h.writeModel(path)
-            with open(path) as f:
-                return f.read()
-        finally:
-            os.unlink(path)
+        from ..highs.lp import highs_lp
+        return highs_lp(self.to_highs(names=True))
 
 
 @dataclass
@@ -169,35 +159,16 @@ class SolveResult:
 
 
 def configure(h, time_limit: float | None, mip: bool) -> None:
-    h.setOptionValue("random_seed", 0)
-    if time_limit is not None:
-        h.setOptionValue("time_limit", float(time_limit))
-    if mip:
-        h.setOptionValue("mip_rel_gap", 0.0)
+    from ..highs import configure as highs_configure
+    highs_configure(h, time_limit, mip_gap=0.0 if mip else None)
 
 
 def run_highs(h, mip: bool) -> SolveResult:
-    """Run a configured Highs and map its status onto milpsynth's Status."""
-    import highspy
-
-    start = time.perf_counter()
-    h.run()
-    secs = time.perf_counter() - start
-    ms = h.getModelStatus()
-    info = h.getInfo()
-    S = highspy.HighsModelStatus
-    has_sol = info.primal_solution_status == 2  # kSolutionStatusFeasible
-    obj = float(info.objective_function_value) if has_sol else None
-    if ms == S.kOptimal:
-        return SolveResult(Status.OPTIMAL, obj, float(info.mip_gap) if mip else 0.0, secs)
-    if ms == S.kInfeasible:
-        return SolveResult(Status.INFEASIBLE, None, None, secs)
-    if ms in (S.kUnbounded, S.kUnboundedOrInfeasible):
-        return SolveResult(Status.UNBOUNDED if ms == S.kUnbounded else Status.INFEASIBLE, None, None, secs)
-    if ms in (S.kTimeLimit, S.kIterationLimit, S.kSolutionLimit, S.kInterrupt):
-        gap = float(info.mip_gap) if (mip and has_sol and math.isfinite(info.mip_gap)) else None
-        return SolveResult(Status.TIME_LIMIT, obj, gap, secs)
-    return SolveResult(Status.ERROR, obj, None, secs)
+    """Run a configured Highs; 'infeasible or unbounded' counts as infeasible (the caller re-samples)."""
+    from ..highs import run
+    res = run(h, mip=mip)
+    status = res.status or Status.INFEASIBLE
+    return SolveResult(status, res.objective, res.gap, res.seconds)
 
 
 def solve_arrays(model: ArrayModel, time_limit: float | None) -> SolveResult:

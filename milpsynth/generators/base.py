@@ -18,7 +18,7 @@ import numpy as np
 
 from ..errors import GeneratorError
 from ..resources import jinja_env, package_path
-from ..solve import Status
+from ..status import Status
 from .arrays import ArrayModel, SolveResult
 from .pyomo_solve import add_augments, solve_pyomo
 

@@ -5,7 +5,8 @@ import math
 import time
 
 from ..errors import SolverError
-from ..solve import Status, termination_status
+from ..highs.core import status_of_termination
+from ..status import Status
 from .arrays import SolveResult
 
 
@@ -44,7 +45,7 @@ def solve_pyomo(model, time_limit: float | None, mip: bool) -> SolveResult:
         raise SolverError(f"HiGHS could not be run: {type(exc).__name__}: {exc}", field="solve") from None
     secs = time.perf_counter() - start
     has_sol = res.solution_status in (SolutionStatus.optimal, SolutionStatus.feasible)
-    status = termination_status(res.termination_condition) or Status.INFEASIBLE   # infeasible-or-unbounded: re-sample
+    status = status_of_termination(res.termination_condition) or Status.INFEASIBLE   # infeasible-or-unbounded: re-sample
     obj = float(res.incumbent_objective) if has_sol and res.incumbent_objective is not None else None
     gap = None
     if obj is not None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..document import Problem
 from ..expr import Constraint, LinearExpr, fmt_num
-from ..highs_model import maximise_each
+from ..highs import maximise_each
 
 
 @dataclass

@@ -1,65 +1,58 @@
-"""A HiGHS model straight from milpsynth's plain data (no Pyomo): for bounds, IIS and fast paths."""
+"""A HiGHS model straight from milpsynth's plain data, remembering which row is which constraint."""
 from __future__ import annotations
 
-import contextlib
-import os
+from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from .expr import Constraint, Objective
-from .variables import Variable
+from ..expr import Constraint, Objective
+from ..variables import Variable
+from .core import new_highs
 
 
-@contextlib.contextmanager
-def _quiet_fd():
-    """HiGHS prints its banner from C++ on the first Highs(); keep library use silent."""
-    try:
-        fd = os.dup(1)
-    except OSError:  # pragma: no cover - no stdout
-        yield
-        return
-    with open(os.devnull, "w") as null:
-        os.dup2(null.fileno(), 1)
-        try:
-            yield
-        finally:
-            os.dup2(fd, 1)
-            os.close(fd)
+@dataclass
+class HighsModel:
+    """`h` (a highspy.Highs), column index by variable name, and the constraint behind each row."""
+
+    h: object
+    columns: dict[str, int]
+    rows: list[Constraint]
+    variables: list[Variable]
+
+    def row_of(self, name: str) -> int:
+        for i, c in enumerate(self.rows):
+            if c.name == name:
+                return i
+        raise KeyError(name)
 
 
-def new_highs():
-    import highspy
-    with _quiet_fd():
-        h = highspy.Highs()
-    h.setOptionValue("output_flag", False)
-    return h
-
-
-def build_highs(variables: Sequence[Variable], constraints: Iterable[Constraint],
-                objective: Objective | None = None, *, relax: bool = False):
-    """Return (Highs, column index by name). `relax` drops integrality (binaries keep [0, 1])."""
+def build(variables: Sequence[Variable], constraints: Iterable[Constraint],
+          objective: Objective | None = None, *, relax: bool = False) -> HighsModel:
+    """The model over `variables` (bounds, integrality unless `relax`; binaries keep [0, 1]), one row
+    per constraint in order, and the objective (none: a feasibility problem)."""
     import highspy
 
+    variables = list(variables)
+    rows = list(constraints)
     h = new_highs()
     inf = highspy.kHighsInf
     col = {v.name: i for i, v in enumerate(variables)}
     n = len(variables)
     lower = np.array([v.lb if v.lb is not None else -inf for v in variables], dtype=float)
     upper = np.array([v.ub if v.ub is not None else inf for v in variables], dtype=float)
-    cost = np.zeros(n)
-    if objective is not None:
+    h.addVars(n, lower, upper)
+    if objective is not None and n:
+        cost = np.zeros(n)
         for name, c in objective.expr.terms:
             cost[col[name]] = c
-    h.addVars(n, lower, upper)
-    if n:
         h.changeColsCost(n, np.arange(n, dtype=np.int32), cost)
     if not relax:
         ints = [i for i, v in enumerate(variables) if v.kind in ("integer", "binary")]
         if ints:
             h.changeColsIntegrality(len(ints), np.array(ints, dtype=np.int32),
                                     np.array([highspy.HighsVarType.kInteger] * len(ints)))
-    for con in constraints:
+    for con in rows:
         idx = np.array([col[v] for v, _ in con.lhs.terms], dtype=np.int32)
         val = np.array([c for _, c in con.lhs.terms], dtype=float)
         lo = con.rhs if con.sense in (">=", "==") else -inf
@@ -69,7 +62,7 @@ def build_highs(variables: Sequence[Variable], constraints: Iterable[Constraint]
         sense = highspy.ObjSense.kMaximize if objective.sense == "maximize" else highspy.ObjSense.kMinimize
         h.changeObjectiveSense(sense)
         h.changeObjectiveOffset(objective.expr.constant)
-    return h, col
+    return HighsModel(h, col, rows, variables)
 
 
 def maximise_each(variables: Sequence[Variable], constraints: Sequence[Constraint],
@@ -80,17 +73,17 @@ def maximise_each(variables: Sequence[Variable], constraints: Sequence[Constrain
     """
     import highspy
 
-    h, col = build_highs(variables, constraints, None, relax=True)
+    m = build(variables, constraints, None, relax=True)
+    h = m.h
     h.changeObjectiveSense(highspy.ObjSense.kMaximize)
-    n = len(variables)
+    n = len(m.variables)
     out: dict[str, float | None] = {}
     for name in targets:
         cost = np.zeros(n)
-        cost[col[name]] = 1.0
+        cost[m.columns[name]] = 1.0
         h.changeColsCost(n, np.arange(n, dtype=np.int32), cost)
         h.run()
-        status = h.getModelStatus()
-        if status == highspy.HighsModelStatus.kOptimal:
+        if h.getModelStatus() == highspy.HighsModelStatus.kOptimal:
             out[name] = float(h.getInfo().objective_function_value)
         else:
             out[name] = None

@@ -1,0 +1,142 @@
+"""What a model says beyond its optimum: infeasible subsets, duals and ranging, elastic relaxation."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+from ..expr import Constraint, LinearExpr, Objective
+from ..status import Status
+from ..variables import Variable
+from .core import configure, run
+from .model import build
+
+
+def relaxation_status(variables: Sequence[Variable], constraints: Sequence[Constraint]) -> Status | None:
+    """Feasibility of the LP relaxation (no objective): OPTIMAL (feasible), INFEASIBLE, or None."""
+    m = build(variables, constraints, None, relax=True)
+    st = run(m.h, mip=False).status
+    return st if st in (Status.OPTIMAL, Status.INFEASIBLE) else None
+
+
+def feasibility_status(variables: Sequence[Variable], constraints: Sequence[Constraint],
+                       time_limit: float | None = None) -> Status | None:
+    """Feasibility of the model itself, integrality kept (no objective)."""
+    m = build(variables, constraints, None)
+    configure(m.h, time_limit)
+    return run(m.h).status
+
+
+def iis_rows(variables: Sequence[Variable], constraints: Sequence[Constraint]) -> list[int]:
+    """Rows (indices into `constraints`) of an irreducible infeasible subset of the LP relaxation;
+    empty when the relaxation is feasible or HiGHS finds none."""
+    import highspy
+    m = build(variables, constraints, None, relax=True)
+    strategy = int(highspy.IisStrategy.kIisStrategyFromLp) | int(highspy.IisStrategy.kIisStrategyIrreducible)
+    m.h.setOptionValue("iis_strategy", strategy)
+    m.h.run()
+    _, iis = m.h.getIis()
+    return sorted(set(int(i) for i in iis.row_index_)) if iis.valid_ else []
+
+
+@dataclass
+class RowSensitivity:
+    """A constraint's dual value (objective change per unit of right-hand side) and the range of
+    right-hand sides over which that value holds."""
+    dual: float
+    rhs_low: float | None     # None: no limit that way
+    rhs_high: float | None
+
+
+@dataclass
+class ColSensitivity:
+    """A decision's reduced cost and the range of its objective coefficient that keeps the plan."""
+    reduced_cost: float
+    cost_low: float | None
+    cost_high: float | None
+
+
+def _finite(x: float) -> float | None:
+    return float(x) if math.isfinite(x) and abs(x) < 1e29 else None
+
+
+def sensitivity(variables: Sequence[Variable], constraints: Sequence[Constraint], objective: Objective
+                ) -> tuple[list[RowSensitivity], list[ColSensitivity]] | None:
+    """Duals and ranging of the LP (integrality ignored: call it for LPs only); None unless optimal."""
+    m = build(variables, constraints, objective, relax=True)
+    if run(m.h, mip=False).status != Status.OPTIMAL:
+        return None
+    sol = m.h.getSolution()
+    ok, rng = m.h.getRanging()
+    n, r = len(m.variables), len(m.rows)
+    rows, cols = [], []
+    for i in range(r):
+        lo = _finite(rng.row_bound_dn.value_[i]) if rng.valid else None
+        hi = _finite(rng.row_bound_up.value_[i]) if rng.valid else None
+        rows.append(RowSensitivity(float(sol.row_dual[i]), lo, hi))
+    for j in range(n):
+        lo = _finite(rng.col_cost_dn.value_[j]) if rng.valid else None
+        hi = _finite(rng.col_cost_up.value_[j]) if rng.valid else None
+        cols.append(ColSensitivity(float(sol.col_dual[j]), lo, hi))
+    return rows, cols
+
+
+@dataclass
+class Relaxation:
+    """The smallest weighted change of right-hand sides that makes the model feasible."""
+    status: Status                       # OPTIMAL when a relaxation was found
+    changes: dict[int, float]            # row index -> amount added to its right-hand side (signed)
+    values: np.ndarray | None            # a plan of the relaxed model (original objective when given)
+    objective: float | None
+
+
+def elastic(variables: Sequence[Variable], constraints: Sequence[Constraint], rows: Sequence[int],
+            objective: Objective | None = None, *, weights: Sequence[float] | None = None,
+            time_limit: float | None = 30.0) -> Relaxation:
+    """Elastic model: each row in `rows` gets slack variables (one per direction it can be broken),
+    minimise the weighted sum of slacks with integrality kept (the L1 relaxation), then fix the
+    relaxed right-hand sides and optimise `objective` over them for the relaxed plan."""
+    variables = list(variables)
+    constraints = list(constraints)
+    rows = list(rows)
+    w = list(weights) if weights is not None else [1.0] * len(rows)
+    elastic_vars, relaxed = [], list(constraints)
+    cost: dict[str, float] = {}
+    for k, i in enumerate(rows):
+        con = constraints[i]
+        terms = list(con.lhs.terms)
+        if con.sense in ("<=", "=="):
+            name = f"__elastic_dn_{i}"
+            elastic_vars.append(Variable(name, "continuous"))
+            terms.append((name, -1.0))
+            cost[name] = w[k]
+        if con.sense in (">=", "=="):
+            name = f"__elastic_up_{i}"
+            elastic_vars.append(Variable(name, "continuous"))
+            terms.append((name, 1.0))
+            cost[name] = w[k]
+        relaxed[i] = Constraint(LinearExpr.of(terms), con.sense, con.rhs, name=con.name)
+    m = build(variables + elastic_vars, relaxed, Objective("minimize", LinearExpr.of(cost), paragraph=None))
+    configure(m.h, time_limit)
+    res = run(m.h)
+    if res.status not in (Status.OPTIMAL, Status.TIME_LIMIT) or res.values is None:
+        return Relaxation(res.status or Status.INFEASIBLE, {}, None, None)
+    changes: dict[int, float] = {}
+    for i in rows:
+        dn = res.values[m.columns[f"__elastic_dn_{i}"]] if f"__elastic_dn_{i}" in m.columns else 0.0
+        up = res.values[m.columns[f"__elastic_up_{i}"]] if f"__elastic_up_{i}" in m.columns else 0.0
+        delta = float(dn - up)     # lhs - dn + up SENSE rhs  <=>  lhs SENSE rhs + dn - up
+        if abs(delta) > 1e-7 * max(1.0, abs(constraints[i].rhs)):
+            changes[i] = delta
+    values, obj = res.values[:len(variables)], None
+    if objective is not None:
+        fixed = [Constraint(c.lhs, c.sense, c.rhs + changes.get(i, 0.0), name=c.name)
+                 for i, c in enumerate(constraints)]
+        m2 = build(variables, fixed, objective)
+        configure(m2.h, time_limit)
+        res2 = run(m2.h)
+        if res2.values is not None:
+            values, obj = res2.values, res2.objective
+    return Relaxation(Status.OPTIMAL, changes, values, obj)
