@@ -137,6 +137,21 @@ class Problem:
         from .solve import solve
         return solve(self, time_limit=time_limit, **options)
 
+    def explain(self) -> str:
+        """Each paragraph beside its model elements, as algebra and read back in words."""
+        from .readback import explain_model
+        return explain_model(self)
+
+    def check(self, plan):
+        """What-if, no solve: the objective of `plan` ({decision: value}) and the paragraphs it breaks."""
+        from .whatif import check
+        return check(self, plan)
+
+    def diagnose(self, **options):
+        """Why the model has no optimum (conflicting paragraphs, the smallest relaxation), if it has none."""
+        from .diagnose import diagnose
+        return diagnose(self, **options)
+
     def to_pyomo(self):
         from .build import to_pyomo
         return to_pyomo(self)

@@ -68,13 +68,20 @@ def sensitivity(variables: Sequence[Variable], constraints: Sequence[Constraint]
     m = build(variables, constraints, objective, relax=True)
     if run(m.h, mip=False).status != Status.OPTIMAL:
         return None
+    import highspy
     sol = m.h.getSolution()
+    basis = m.h.getBasis()
     ok, rng = m.h.getRanging()
     n, r = len(m.variables), len(m.rows)
     rows, cols = [], []
-    for i in range(r):
-        lo = _finite(rng.row_bound_dn.value_[i]) if rng.valid else None
-        hi = _finite(rng.row_bound_up.value_[i]) if rng.valid else None
+    for i, con in enumerate(m.rows):
+        if basis.row_status[i] == highspy.HighsBasisStatus.kBasic:
+            # not binding: the dual is 0 from the row's activity outwards (HiGHS ranges other things here)
+            act = float(sol.row_value[i])
+            lo, hi = (act, None) if con.sense == "<=" else (None, act) if con.sense == ">=" else (act, act)
+        else:
+            lo = _finite(rng.row_bound_dn.value_[i]) if rng.valid else None
+            hi = _finite(rng.row_bound_up.value_[i]) if rng.valid else None
         rows.append(RowSensitivity(float(sol.row_dual[i]), lo, hi))
     for j in range(n):
         lo = _finite(rng.col_cost_dn.value_[j]) if rng.valid else None
