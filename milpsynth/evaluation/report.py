@@ -100,8 +100,8 @@ class Report:
         return self.table() + "\n\n" + self.summary()
 
 
-def load_records(source: str | os.PathLike | Iterable[Mapping]) -> list[dict]:
-    """Records from a JSON-lines path, or an iterable of dicts; bad lines are an InputError."""
+def read_jsonl(source: str | os.PathLike | Iterable[Mapping]) -> list[dict]:
+    """Dicts from a JSON-lines path, or an iterable of dicts; bad lines are an InputError."""
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
         if not path.is_file():
@@ -116,6 +116,17 @@ def load_records(source: str | os.PathLike | Iterable[Mapping]) -> list[dict]:
                 raise InputError(f"line {no} is not JSON: {exc.msg}", field=str(path)) from None
     else:
         records = [dict(r) for r in source]
+    return records
+
+
+def is_answer_record(record: Mapping) -> bool:
+    """A problem judged by its optimum alone (MAMO, C^3-Bench, a user's set): text + answer."""
+    return "answer" in record and "true_model" not in record and ("text" in record or "question" in record)
+
+
+def load_records(source: str | os.PathLike | Iterable[Mapping]) -> list[dict]:
+    """Records with reference models (li2023 records; NL4Opt annotated documents converted)."""
+    records = read_jsonl(source)
     from ..nl4opt import is_nl4opt_line, to_record
     records = [to_record(r) if is_nl4opt_line(r) else r for r in records]   # NL4Opt annotated documents
     for i, r in enumerate(records):
