@@ -1,15 +1,83 @@
-"""Command line: `milpsynth formulate|example|eval|generate ...` (also `python -m milpsynth`)."""
+"""Command line: `milpsynth formulate|example|eval|generate ...` (also `python -m milpsynth`).
+
+Adding a subcommand: write `add_<name>(subparsers)` that calls `add_command(subparsers, NAME, ...)`,
+adds its options and sets `func=` (a callable `args -> exit code`), then list it in `COMMANDS`
+(or give a module with `add_parser(subparsers)` / `run(args)` and list it in `COMMAND_MODULES`).
+`main()` runs `args.func(args)` and turns a `MilpsynthError` into a one-line message and exit code 2.
+"""
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
+from typing import Callable
 
 from .errors import MilpsynthError
 
 EXAMPLE = Path(__file__).resolve().parent / "data" / "haus_toys.txt"
 
+
+# -- shared by every subcommand ---------------------------------------------------------------------
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """'1 instance', '2 instances', '0 instances'; `many` for an irregular plural: plural(2, 'child', 'children')."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+_DECIMAL = re.compile(r"(?<![\w.])-?\d+\.\d+(?:e[+-]?\d+)?(?!\w|\.\d)")
+
+
+def tidy_numbers(text: str, digits: int = 12) -> str:
+    """Text made elsewhere with raw floats, each decimal through `fmt_num` (12 significant digits):
+    'optimal 359.99399999999997' -> 'optimal 359.994', '354.0' -> '354', '0.25' stays."""
+    from .expr import fmt_num
+    return _DECIMAL.sub(lambda m: fmt_num(float(m.group()), digits), str(text))
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """Every option's help ends with its default: '(default: 30)', '(default: off)' for a flag.
+
+    Help that already says '(default...' is left as written (for defaults better said in words), and
+    so is that of a required option (say '(required)' in it)."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 28, width=None):
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+    def add_argument(self, action: argparse.Action) -> None:
+        super().add_argument(action)
+        if action.help is not argparse.SUPPRESS:   # argparse sizes the column without the subcommands' indent
+            for sub in self._iter_indented_subactions(action):
+                self._action_max_length = max(self._action_max_length,
+                                              len(self._format_action_invocation(sub)) + self._current_indent)
+
+    def _get_help_string(self, action: argparse.Action) -> str:
+        text = action.help or ""
+        if (not action.option_strings or action.required or action.default is argparse.SUPPRESS
+                or "(default" in text or text is argparse.SUPPRESS):
+            return text
+        from .expr import fmt_num
+        d = action.default
+        if isinstance(d, bool) and action.nargs == 0:
+            shown = "on" if d else "off"
+        elif d is None:
+            shown = "none"
+        elif isinstance(d, float):
+            shown = fmt_num(d)
+        else:
+            shown = str(d)
+        return f"{text} (default: {shown.replace('%', '%%')})".lstrip()
+
+
+def add_command(subparsers, name: str, *, help: str, description: str | None = None,
+                **kwargs) -> argparse.ArgumentParser:
+    """A subcommand parser whose --help shows every default (use it for every subcommand)."""
+    return subparsers.add_parser(name, help=help, description=description or help,
+                                 formatter_class=HelpFormatter, **kwargs)
+
+
+# -- formulate / example ------------------------------------------------------------------------------
 
 def read_description(path: str):
     """A text file of blank-line paragraphs, or a JSON list of paragraphs ('-' reads stdin)."""
@@ -50,32 +118,76 @@ def _formulate_and_report(source, args) -> int:
     return 0
 
 
-def _add_formulate_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--solve", action="store_true", help="solve with HiGHS and explain the solution")
+def _add_formulate_options(p: argparse.ArgumentParser, *, solve_option: bool) -> None:
+    from .pipeline import available
+    if solve_option:
+        p.add_argument("--solve", action="store_true", help="solve with HiGHS and explain the solution")
     p.add_argument("--json", action="store_true", help="print the problem (and solution) as JSON")
-    p.add_argument("--lp", metavar="OUT", help="write the model as a CPLEX LP file")
-    p.add_argument("--time-limit", type=float, default=30.0, help="solver time limit in seconds (default 30)")
+    p.add_argument("--lp", metavar="OUT", help="write the model as a CPLEX LP file (default: not written)")
+    p.add_argument("--time-limit", type=float, default=30.0, metavar="S",
+                   help="HiGHS time limit in seconds" + (" (with --solve)" if solve_option else ""))
     p.add_argument("--on-error", choices=("raise", "skip"), default="raise",
-                   help="skip paragraphs that cannot be formulated instead of stopping")
-    p.add_argument("--classifier", default="auto", help="classify component: auto (default), rules, lora")
+                   help="raise: stop at the first paragraph that cannot be formulated; skip: leave it out "
+                        "and say why")
+    p.add_argument("--classifier", choices=available("classify"), default="auto",
+                   help="paragraph classifier: lora (shipped transformer), rules, or auto (lora where the "
+                        "ml extra is installed, else rules)")
+
+
+def _run_formulate(args) -> int:
+    return _formulate_and_report(read_description(args.file), args)
+
+
+def _run_example(args) -> int:
+    print(f"example: {EXAMPLE.name}\n")
+    print(EXAMPLE.read_text(encoding="utf-8").strip() + "\n")
+    return _formulate_and_report(read_description(str(EXAMPLE)), args)
+
+
+def add_formulate(sub) -> argparse.ArgumentParser:
+    p = add_command(sub, "formulate", help="formulate a described problem (and solve it with --solve)",
+                    description="Formulate the problem a text describes as a MILP and print it, each element "
+                                "with the paragraph it came from; --solve also solves it with HiGHS and "
+                                "explains the solution.")
+    p.add_argument("file", metavar="FILE", help="text with blank-line paragraphs, or a JSON list of paragraphs ('-': stdin)")
+    _add_formulate_options(p, solve_option=True)
+    p.set_defaults(func=_run_formulate)
+    return p
+
+
+def add_example(sub) -> argparse.ArgumentParser:
+    p = add_command(sub, "example", help="formulate and solve the bundled example problem (always solves)",
+                    description=f"Print the bundled example ({EXAMPLE.name}, the Haus Toys problem), "
+                                "formulate it, solve it with HiGHS and explain the solution. It always "
+                                "solves: the options are those of `formulate` less --solve.")
+    _add_formulate_options(p, solve_option=False)
+    p.set_defaults(func=_run_example, solve=True)
+    return p
+
+
+# -- the parser -----------------------------------------------------------------------------------------
+
+# Subcommands defined here, in the order --help lists them: each adds its parser and sets func=.
+COMMANDS: tuple[Callable, ...] = (add_formulate, add_example)
+# Subcommands defined in their own modules: `add_parser(subparsers)` (setting func=) and `run(args)`.
+COMMAND_MODULES: tuple[str, ...] = ("milpsynth.evaluation.cli", "milpsynth.generators.cli")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="milpsynth", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("formulate", help="formulate a described problem (and solve it with --solve)")
-    p.add_argument("file", help="text with blank-line paragraphs, or a JSON list of paragraphs ('-': stdin)")
-    _add_formulate_options(p)
-    p = sub.add_parser("example", help="formulate and solve the bundled example problem")
-    _add_formulate_options(p)
-    p.set_defaults(solve=True)
-    for module in ("milpsynth.evaluation.cli", "milpsynth.generators.cli"):
-        try:
-            mod = __import__(module, fromlist=["add_parser"])
-        except ImportError:
-            continue
+    from . import __version__
+    parser = argparse.ArgumentParser(prog="milpsynth", formatter_class=HelpFormatter,
+                                     description="Natural-language decision problems to mixed-integer linear "
+                                                 "programs, solved with HiGHS. `milpsynth COMMAND --help` "
+                                                 "lists a command's options and their defaults.")
+    parser.add_argument("--version", action="version", version=f"milpsynth {__version__}",
+                        help="print 'milpsynth VERSION' and exit")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for add in COMMANDS:
+        add(sub)
+    for module in COMMAND_MODULES:
+        mod = __import__(module, fromlist=["add_parser"])
         sp = mod.add_parser(sub)
-        if sp is not None:
+        if sp is not None and sp.get_default("func") is None:
             sp.set_defaults(func=mod.run)
     return parser
 
@@ -83,12 +195,6 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        if args.command == "formulate":
-            return _formulate_and_report(read_description(args.file), args)
-        if args.command == "example":
-            print(f"example: {EXAMPLE.name}\n")
-            print(EXAMPLE.read_text(encoding="utf-8").strip() + "\n")
-            return _formulate_and_report(read_description(str(EXAMPLE)), args)
         return args.func(args)
     except MilpsynthError as exc:
         print(f"milpsynth: error: {exc}", file=sys.stderr)

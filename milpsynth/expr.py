@@ -6,6 +6,7 @@ and always remembers where it came from (`paragraph`, `template`).
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
@@ -13,11 +14,22 @@ SENSES = ("<=", ">=", "==")
 _FLIP = {"<=": ">=", ">=": "<=", "==": "=="}
 
 
-def fmt_num(x: float) -> str:
-    """Short, exact-looking number: 2 -> '2', 0.4 -> '0.4', 1/3 -> '0.333333'."""
+def fmt_num(x: float, digits: int = 6) -> str:
+    """Short, exact-looking number, the one formatter for numbers shown to people.
+
+    2 -> '2', 0.4 -> '0.4', 1/3 -> '0.333333', 3.9000000000000004 -> '3.9' (`digits` significant
+    digits, 6 by default; digits=12 keeps 359.999994 but still drops float noise), 1234567.25 ->
+    '1234567' (never an exponent for a whole part under 1e15), 1e-05 -> '1e-05', inf -> 'inf'.
+    """
+    x = float(x)
+    if math.isnan(x) or math.isinf(x):
+        return str(x)
     if x == int(x) and abs(x) < 1e15:
         return str(int(x))
-    return f"{x:.6g}"
+    text = f"{x:.{digits}g}"
+    if "e+" in text and abs(x) < 1e15:
+        return str(int(round(x)))
+    return text
 
 
 @dataclass(frozen=True)

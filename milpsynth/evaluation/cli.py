@@ -14,16 +14,18 @@ from ..errors import MilpsynthError
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
-    p = subparsers.add_parser(
-        "eval", help="formulate, solve and judge problems against their reference models",
-        description="For each problem of a JSON-lines file ({id, paragraphs, true_model}): formulate, "
-                    "solve, and judge against true_model at the solution level (continuous and integer "
-                    "readings) and structurally. Prints a per-problem table, ACC1 (solution), ACC1 "
-                    "(structural) and ACC3 (per paragraph).")
-    p.add_argument("problems", help="JSON-lines file of problems")
-    p.add_argument("--save-models", metavar="DIR", help="write DIR/<id>.lp for every problem that produced a model")
-    p.add_argument("--json", metavar="REPORT", help="write the report as JSON")
-    p.add_argument("--time-limit", type=float, default=30.0, help="seconds per solve (default 30)")
+    from ..cli import add_command
+    p = add_command(
+        subparsers, "eval", help="formulate, solve and judge problems against their reference models",
+        description="For each problem of a JSON-lines file (li2023 records {id, paragraphs, true_model}, or "
+                    "NL4Opt annotated documents): formulate, solve, and judge against the reference at the "
+                    "solution level (continuous and integer readings) and structurally. Prints a "
+                    "per-problem table, ACC1 (solution), ACC1 (structural) and ACC3 (per paragraph).")
+    p.add_argument("problems", metavar="PROBLEMS.jsonl", help="JSON-lines file of problems")
+    p.add_argument("--save-models", metavar="DIR",
+                   help="write DIR/<id>.lp for every problem that produced a model (default: none written)")
+    p.add_argument("--json", metavar="REPORT", help="write the report as JSON to REPORT (default: not written)")
+    p.add_argument("--time-limit", type=float, default=30.0, metavar="S", help="HiGHS time limit per solve, s")
     p.add_argument("--verbose", "-v", action="store_true", help="print each problem's verdict")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.add_argument("--gold-variables", action="store_true",
@@ -34,6 +36,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..cli import plural, tidy_numbers
     from .report import evaluate
     try:
         report = evaluate(args.problems, save_models=args.save_models, time_limit=args.time_limit,
@@ -45,14 +48,14 @@ def run(args: argparse.Namespace) -> int:
     if getattr(args, "verbose", False):
         for p in report.problems:
             print(f"== problem {p.id}")
-            print(p.verdict if p.verdict is not None else f"  no verdict: {p.error}")
+            print(tidy_numbers(p.verdict) if p.verdict is not None else f"  no verdict: {p.error}")
             for u in p.reference_unread:
                 print(f"  reference unread: {u}")
         print()
     print(report.table())
     print()
     print(report.summary())
-    print(f"({len(report.problems)} problems in {report.seconds:.2f} s)")
+    print(f"({plural(len(report.problems), 'problem')} in {report.seconds:.2f} s)")
     if args.json:
         Path(args.json).write_text(json.dumps(report.to_dict(), indent=2), encoding="utf-8")
         print(f"report written to {args.json}")
@@ -60,8 +63,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def main(argv=None) -> int:
-    """Stand-alone entry (`python -m milpsynth.evaluation.cli`), until the main CLI wires `add_parser`."""
-    parser = argparse.ArgumentParser(prog="milpsynth")
+    """Stand-alone entry (`python -m milpsynth.evaluation.cli`); `milpsynth eval` is the same."""
+    from ..cli import HelpFormatter
+    parser = argparse.ArgumentParser(prog="milpsynth", formatter_class=HelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     add_parser(sub)
     args = parser.parse_args(argv)

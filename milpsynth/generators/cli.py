@@ -40,27 +40,46 @@ def parse_sizes(text: str) -> list[str]:
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
+    from ..cli import add_command
     from . import CLASSES
-    p = subparsers.add_parser(
-        "generate", help="generate verified benchmark instances of an OR problem class (JSON lines)",
+    p = add_command(
+        subparsers, "generate", help="generate verified benchmark instances of an OR problem class (JSON lines)",
         description="Generate instances of one of ten OR problem classes, solve each with HiGHS, and write "
                     "one JSON line per instance (C^3-Bench fields plus seed, data, paragraphs, status, "
-                    "mip_gap, model_lp, objective_shift).")
+                    "mip_gap, model_lp, objective_shift). A progress bar and a one-line summary go to "
+                    "standard error (--quiet: neither).")
     p.add_argument("problem_class", metavar="CLASS", choices=CLASSES, help="one of: " + ", ".join(CLASSES))
-    p.add_argument("--sizes", required=True, help="5:20 (range), 10,100,1000 (list); jobshop also 10x10")
-    p.add_argument("--per-size", type=int, default=1, help="instances per size (default 1)")
-    p.add_argument("--seed", type=int, default=0, help="master seed (default 0)")
-    p.add_argument("--perturb", choices=PERTURBATIONS, default="none", help="perturbation (default none)")
+    p.add_argument("--sizes", required=True,
+                   help="5:20 (range), 5:20:5 (range with step), 10,100,1000 (list); jobshop JOBSxMACHINES, "
+                        "e.g. 3x3,10x10 (required)")
+    p.add_argument("--per-size", type=int, default=1, metavar="N", help="instances per size")
+    p.add_argument("--seed", type=int, default=0, help="master seed")
+    p.add_argument("--perturb", choices=PERTURBATIONS, default="none", help="perturbation")
     p.add_argument("--level", choices=LEVELS, default=None,
-                   help="linguistic level (default plain; hard with --perturb language)")
-    p.add_argument("--time-limit", type=float, default=60.0, help="HiGHS time limit per instance, s (default 60)")
+                   help="linguistic level (default: plain; hard with --perturb language)")
+    p.add_argument("--time-limit", type=float, default=60.0, metavar="S", help="HiGHS time limit per instance, s")
     p.add_argument("--backend", choices=("auto", "pyomo", "highs"), default="auto",
-                   help="auto: Pyomo below 2,000 columns, highspy arrays above (default)")
+                   help="auto: Pyomo below 2,000 columns, highspy arrays above")
     p.add_argument("--no-lp", action="store_true", help="leave model_lp empty (null)")
-    p.add_argument("--out", default="-", help="output file (default: standard output)")
+    p.add_argument("--out", default="-", metavar="FILE", help="output file (default: -, standard output)")
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     p.set_defaults(func=run)
     return p
+
+
+def summary(cls: str, statuses: Counter, answers: list, seconds: float, out: str = "-") -> str:
+    """'2 instances of knapsack in 0.3 s: optimal 2; objectives 80 to 93.5 -> ks.jsonl'."""
+    from ..cli import plural
+    from ..expr import fmt_num
+    text = (f"{plural(sum(statuses.values()), 'instance')} of {cls} in {seconds:.1f} s: "
+            + ", ".join(f"{k} {v}" for k, v in sorted(statuses.items())))
+    known = [a for a in answers if a is not None]
+    if len(known) == 1:
+        text += f"; objective {fmt_num(known[0])}"
+    elif known:
+        lo, hi = min(known), max(known)
+        text += f"; objectives {fmt_num(lo)}" + ("" if fmt_num(lo) == fmt_num(hi) else f" to {fmt_num(hi)}")
+    return text + ("" if out == "-" else f" -> {out}")
 
 
 def run(args) -> int:
@@ -75,6 +94,7 @@ def run(args) -> int:
         return 2
     start = time.perf_counter()
     statuses: Counter = Counter()
+    answers: list = []
     try:
         for inst in generate(args.problem_class, sizes=sizes, n=args.per_size, seed=args.seed,
                              perturb=args.perturb, level=args.level, time_limit=args.time_limit,
@@ -82,6 +102,7 @@ def run(args) -> int:
             out.write(inst.to_json() + "\n")
             out.flush()
             statuses[inst.status] += 1
+            answers.append(inst.answer)
     except MilpsynthError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -89,14 +110,14 @@ def run(args) -> int:
         if out is not sys.stdout:
             out.close()
     if not args.quiet:
-        print(f"{sum(statuses.values())} instances of {args.problem_class} in {time.perf_counter() - start:.1f} s: "
-              + ", ".join(f"{k} {v}" for k, v in sorted(statuses.items()))
-              + ("" if args.out == "-" else f" -> {args.out}"), file=sys.stderr)
+        print(summary(args.problem_class, statuses, answers, time.perf_counter() - start, args.out),
+              file=sys.stderr)
     return 0
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m milpsynth.generators.cli")
+    from ..cli import HelpFormatter
+    parser = argparse.ArgumentParser(prog="python -m milpsynth.generators.cli", formatter_class=HelpFormatter)
     add_parser(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(argv)
     return args.func(args)
