@@ -110,9 +110,12 @@ def _formulate_and_report(source, args) -> int:
         print(json.dumps(out, ensure_ascii=False, indent=2))
     else:
         print(problem)
+        if getattr(args, "explain", False):
+            print()
+            print(problem.explain())
         if sol is not None:
             print()
-            print(sol.explain())
+            print(sol.report() if getattr(args, "report", False) else sol.explain())
         if args.lp:
             print(f"\nwrote {args.lp}")
     return 0
@@ -123,6 +126,10 @@ def _add_formulate_options(p: argparse.ArgumentParser, *, solve_option: bool) ->
     if solve_option:
         p.add_argument("--solve", action="store_true", help="solve with HiGHS and explain the solution")
     p.add_argument("--json", action="store_true", help="print the problem (and solution) as JSON")
+    p.add_argument("--explain", action="store_true",
+                   help="also print each paragraph beside its model elements, read back in words")
+    p.add_argument("--report", action="store_true",
+                   help="explain the solution with every paragraph's slack and, for LPs, duals and ranging")
     p.add_argument("--lp", metavar="OUT", help="write the model as a CPLEX LP file (default: not written)")
     p.add_argument("--time-limit", type=float, default=30.0, metavar="S",
                    help="HiGHS time limit in seconds" + (" (with --solve)" if solve_option else ""))
@@ -165,10 +172,77 @@ def add_example(sub) -> argparse.ArgumentParser:
     return p
 
 
+def _add_problem_options(p: argparse.ArgumentParser) -> None:
+    from .pipeline import available
+    p.add_argument("file", metavar="FILE", help="text with blank-line paragraphs, or a JSON list of paragraphs ('-': stdin)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--on-error", choices=("raise", "skip"), default="raise",
+                   help="raise: stop at the first paragraph that cannot be formulated; skip: leave it out")
+    p.add_argument("--classifier", choices=available("classify"), default="auto", help="paragraph classifier")
+
+
+def read_plan(path: str) -> dict:
+    """A plan: a JSON object {decision: value} (a file, or '-' for standard input)."""
+    from .errors import InputError
+    try:
+        raw = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", field=path) from None
+    except UnicodeDecodeError:
+        raise InputError("not UTF-8 text", field=path) from None
+    try:
+        plan = json.loads(raw)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise InputError(f"not valid JSON: {exc}", field=path) from None
+    if not isinstance(plan, dict):
+        raise InputError('a plan is a JSON object of decisions and values, e.g. {"trucks": 10}', field=path)
+    return plan
+
+
+def _run_check(args) -> int:
+    from . import formulate
+    problem = formulate(read_description(args.file), on_error=args.on_error, classify=args.classifier)
+    result = problem.check(read_plan(args.plan))
+    print(json.dumps(result.to_dict(), indent=2) if args.json else result)
+    return 0 if result.feasible else 1
+
+
+def add_check(sub) -> argparse.ArgumentParser:
+    p = add_command(sub, "check", help="what-if: check a plan against the model without solving",
+                    description="Formulate FILE, then evaluate PLAN.json ({decision: value}) without solving: "
+                                "its objective and every paragraph it breaks, by how much. Indicators not "
+                                "given follow their quantities; decisions left out count as 0. Exit code 1 "
+                                "when the plan breaks the model.")
+    _add_problem_options(p)
+    p.add_argument("plan", metavar="PLAN.json", help="JSON object of decision values ('-': stdin)")
+    p.set_defaults(func=_run_check)
+    return p
+
+
+def _run_diagnose(args) -> int:
+    from . import formulate
+    problem = formulate(read_description(args.file), on_error=args.on_error, classify=args.classifier)
+    d = problem.diagnose(time_limit=args.time_limit)
+    print(json.dumps(d.to_dict(), indent=2) if args.json else d)
+    return 0
+
+
+def add_diagnose(sub) -> argparse.ArgumentParser:
+    p = add_command(sub, "diagnose", help="why a model is infeasible or unbounded, and what would fix it",
+                    description="Formulate and solve FILE; if it is infeasible, name the paragraphs that "
+                                "conflict and the smallest change of their limits that makes it feasible, "
+                                "with the plan that change allows; if unbounded, the decisions nothing "
+                                "limits and the bound that is missing.")
+    _add_problem_options(p)
+    p.add_argument("--time-limit", type=float, default=30.0, metavar="S", help="HiGHS time limit per solve, s")
+    p.set_defaults(func=_run_diagnose)
+    return p
+
+
 # -- the parser -----------------------------------------------------------------------------------------
 
 # Subcommands defined here, in the order --help lists them: each adds its parser and sets func=.
-COMMANDS: tuple[Callable, ...] = (add_formulate, add_example)
+COMMANDS: tuple[Callable, ...] = (add_formulate, add_example, add_check, add_diagnose)
 # Subcommands defined in their own modules: `add_parser(subparsers)` (setting func=) and `run(args)`.
 COMMAND_MODULES: tuple[str, ...] = ("milpsynth.evaluation.cli", "milpsynth.generators.cli")
 

@@ -8,19 +8,26 @@ from .wording import amount, short, unit_of
 
 
 def _slack_lines(problem, values) -> list[str]:
+    from .whatif import LOGIC_TEMPLATES
     lines = ["slack by paragraph:"]
     for c in problem.paragraph_constraints:
-        text = problem.paragraphs[c.paragraph].text
-        unit = unit_of(text, c.rhs)
-        used = c.lhs.value(values)
+        para = problem.paragraphs[c.paragraph]
+        text = para.text
+        if c.template in LOGIC_TEMPLATES:
+            lines.append(f"  paragraph {c.paragraph + 1}: holds  ({short(text, 60)})")
+            continue
+        used, rhs = c.lhs.value(values), c.rhs
+        if c.template == "type1+link_upper" and para.slots and {"var", "bound"} <= set(para.slots):
+            used, rhs = values.get(para.slots["var"], 0.0), float(para.slots["bound"])   # the bound it states
+        unit = unit_of(text, rhs)
         if c.sense == "==":
             state = "holds exactly"
         else:
-            slack = c.rhs - used if c.sense == "<=" else used - c.rhs
-            state = "binding" if abs(slack) <= 1e-6 * max(1.0, abs(c.rhs)) else f"slack {amount(slack, unit)}"
+            slack = rhs - used if c.sense == "<=" else used - rhs
+            state = "binding" if abs(slack) <= 1e-6 * max(1.0, abs(rhs)) else f"slack {amount(slack, unit)}"
         word = {"<=": "limit", ">=": "requirement", "==": "target"}[c.sense]
         lines.append(f"  paragraph {c.paragraph + 1}: {amount(used, unit)} against the {word} "
-                     f"{amount(c.rhs, unit)}, {state}  ({short(text, 60)})")
+                     f"{amount(rhs, unit)}, {state}  ({short(text, 60)})")
     return lines
 
 

@@ -17,6 +17,7 @@ from .errors import InputError
 from .wording import amount, short, unit_of
 
 TOL = 1e-6
+LOGIC_TEMPLATES = ("type10", "type11", "type12", "type13")
 
 
 @dataclass
@@ -32,10 +33,13 @@ class Violation:
     sentence: str = ""             # the constraint read back in words (milpsynth.readback)
 
     def describe(self) -> str:
-        word = {"<=": "at most", ">=": "at least", "==": "exactly"}[self.sense]
+        word, need = {"<=": ("at most", "allowed"), ">=": ("at least", "required"),
+                      "==": ("exactly", "required")}[self.sense]
         said = f"'{self.sentence}' does not hold: " if self.sentence else ""
+        if self.template in LOGIC_TEMPLATES and self.sentence:
+            return f"{self.constraint}: '{self.sentence}' does not hold"
         return (f"{self.constraint}: {said}{amount(self.value, self.unit)} where {word} "
-                f"{amount(self.limit, self.unit)} is allowed (off by {amount(self.by, self.unit)})")
+                f"{amount(self.limit, self.unit)} is {need} (off by {amount(self.by, self.unit)})")
 
     def to_dict(self) -> dict:
         return {"constraint": self.constraint, "paragraph": None if self.paragraph is None else self.paragraph + 1,

@@ -20,7 +20,10 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         description="For each problem of a JSON-lines file (li2023 records {id, paragraphs, true_model}, or "
                     "NL4Opt annotated documents): formulate, solve, and judge against the reference at the "
                     "solution level (continuous and integer readings) and structurally. Prints a "
-                    "per-problem table, ACC1 (solution), ACC1 (structural) and ACC3 (per paragraph).")
+                    "per-problem table, ACC1 (solution), ACC1 (structural) and ACC3 (per paragraph). "
+                    "Records that carry only text (or question) and answer (MAMO, C^3-Bench) are judged by "
+                    "the answer: the optimum within 1e-4 relative, or equal after the rounding the question "
+                    "asks for.")
     p.add_argument("problems", metavar="PROBLEMS.jsonl", help="JSON-lines file of problems")
     p.add_argument("--save-models", metavar="DIR",
                    help="write DIR/<id>.lp for every problem that produced a model (default: none written)")
@@ -28,6 +31,9 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--time-limit", type=float, default=30.0, metavar="S", help="HiGHS time limit per solve, s")
     p.add_argument("--verbose", "-v", action="store_true", help="print each problem's verdict")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument("--split", choices=("work", "blind"), default=None,
+                   help="records with a split field: judge only that half (a blind half prints its score "
+                        "alone) (default: all)")
     p.add_argument("--gold-variables", action="store_true",
                    help="give the generator the annotated decisions (NL4Opt records): a diagnostic that "
                         "leaves the errors of splitting, classification and slot filling")
@@ -35,11 +41,35 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     return p
 
 
+def _run_by_answer(args, records) -> int:
+    from ..cli import plural
+    from .by_answer import evaluate_answers
+    try:
+        report = evaluate_answers(records, split=args.split, time_limit=args.time_limit,
+                                  progress=not args.no_progress)
+    except MilpsynthError as exc:
+        print(f"milpsynth eval: {exc}", file=sys.stderr)
+        return 2
+    print(report.table())
+    print()
+    print(report.summary())
+    print(f"({plural(len(report.problems), 'problem')} in {report.seconds:.2f} s)")
+    if args.json:
+        Path(args.json).write_text(json.dumps(report.to_dict(), indent=2), encoding="utf-8")
+        print(f"report written to {args.json}")
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     from ..cli import plural, tidy_numbers
-    from .report import evaluate
+    from .report import evaluate, is_answer_record, read_jsonl
     try:
-        report = evaluate(args.problems, save_models=args.save_models, time_limit=args.time_limit,
+        records = read_jsonl(args.problems)
+        if records and all(is_answer_record(r) for r in records):
+            return _run_by_answer(args, records)
+        if args.split is not None:
+            records = [r for r in records if r.get("split") == args.split]
+        report = evaluate(records, save_models=args.save_models, time_limit=args.time_limit,
                           progress=not getattr(args, "no_progress", False),
                           gold_variables=getattr(args, "gold_variables", False))
     except MilpsynthError as exc:
