@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 from ..errors import InputError, MilpsynthError
 from ..expr import fmt_num
-from .report import is_answer_record, read_jsonl
+from .report import format_table, is_answer_record, read_jsonl
 
 REL_TOL = 1e-4
 _NO_OPTIMUM = {"infeasible", "unbounded", "no_optimal_solution", "no optimal solution", "infeasible_or_unbounded"}
@@ -134,10 +134,7 @@ class AnswerReport:
         for p in self.problems:
             rows.append((p.id, p.status or "-", "-" if p.objective is None else fmt_num(round(p.objective, 6)),
                          str(p.answer), "ok" if p.solution_ok else "WRONG", (p.error or p.why)[:70]))
-        widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
-        lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
-        lines.insert(1, "  ".join("-" * w for w in widths))
-        return "\n".join(lines)
+        return format_table(rows)
 
     def summary(self) -> str:
         n = len(self.problems)

@@ -42,7 +42,6 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
 
 def _run_by_answer(args, records) -> int:
-    from ..cli import plural
     from .by_answer import evaluate_answers
     try:
         report = evaluate_answers(records, split=args.split, time_limit=args.time_limit,
@@ -50,6 +49,12 @@ def _run_by_answer(args, records) -> int:
     except MilpsynthError as exc:
         print(f"milpsynth eval: {exc}", file=sys.stderr)
         return 2
+    return _print_report(report, args)
+
+
+def _print_report(report, args) -> int:
+    """The table, the summary, the count and time; the JSON report when asked. Exit code 0."""
+    from ..cli import plural
     print(report.table())
     print()
     print(report.summary())
@@ -61,7 +66,7 @@ def _run_by_answer(args, records) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..cli import plural, tidy_numbers
+    from ..cli import tidy_numbers
     from .report import evaluate, is_answer_record, read_jsonl
     try:
         records = read_jsonl(args.problems)
@@ -82,14 +87,7 @@ def run(args: argparse.Namespace) -> int:
             for u in p.reference_unread:
                 print(f"  reference unread: {u}")
         print()
-    print(report.table())
-    print()
-    print(report.summary())
-    print(f"({plural(len(report.problems), 'problem')} in {report.seconds:.2f} s)")
-    if args.json:
-        Path(args.json).write_text(json.dumps(report.to_dict(), indent=2), encoding="utf-8")
-        print(f"report written to {args.json}")
-    return 0
+    return _print_report(report, args)
 
 
 def main(argv=None) -> int:

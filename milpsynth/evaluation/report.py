@@ -84,10 +84,7 @@ class Report:
                          num(p.reference_objective.get("integer")), num(p.reference_objective.get("continuous")),
                          "ok" if p.solution_ok else "WRONG", "ok" if p.structural_ok else "WRONG",
                          f"{p.paragraphs_ok}/{p.paragraphs_total}", (p.error or "")[:70]))
-        widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
-        lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
-        lines.insert(1, "  ".join("-" * w for w in widths))
-        return "\n".join(lines)
+        return format_table(rows)
 
     def summary(self) -> str:
         n = len(self.problems)
@@ -98,6 +95,14 @@ class Report:
 
     def __str__(self) -> str:
         return self.table() + "\n\n" + self.summary()
+
+
+def format_table(rows: list[tuple[str, ...]]) -> str:
+    """Rows of strings as aligned columns, the first row the header, a rule under it."""
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
 
 
 def read_jsonl(source: str | os.PathLike | Iterable[Mapping]) -> list[dict]:
