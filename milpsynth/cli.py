@@ -80,21 +80,50 @@ def add_command(subparsers, name: str, *, help: str, description: str | None = N
 # -- formulate / example ------------------------------------------------------------------------------
 
 def read_description(path: str):
-    """A text file of blank-line paragraphs, or a JSON list of paragraphs ('-' reads stdin)."""
+    """A text file of blank-line paragraphs, or JSON: a list of paragraphs, {"paragraphs": [...]} or
+    {"text": "..."} ('-' reads stdin). A UTF-8 byte-order mark is skipped. What cannot be read is an
+    InputError naming the file: bytes that are not UTF-8, JSON that does not parse (a text that
+    opens with '[' or '{', or any text of a .json file, is taken for JSON, never read as words),
+    nesting too deep, or JSON of another shape."""
     from .errors import InputError
     try:
-        raw = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+        if path == "-":
+            stream = getattr(sys.stdin, "buffer", None)
+            data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8", "surrogateescape")
+        else:
+            data = Path(path).read_bytes()
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", field=path) from None
-    if raw.lstrip().startswith("["):
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"not valid JSON: {exc}", field=path) from None
-        if not isinstance(data, list):
-            raise InputError("a JSON description must be a list of paragraphs", field=path)
-        return data
-    return raw
+        raise InputError(f"cannot read: {exc.strerror or exc}", field=path) from None
+    try:
+        raw = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text (byte {exc.start} is {data[exc.start]:#04x}); save it as UTF-8",
+                         field=path) from None
+    start = raw.lstrip()[:1]
+    if start not in ("[", "{") and not path.lower().endswith(".json"):
+        return raw
+    try:
+        parsed = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not valid JSON: {exc}", field=path) from None
+    except RecursionError:
+        raise InputError("not valid JSON: nested too deeply", field=path) from None
+    if isinstance(parsed, dict):
+        if isinstance(parsed.get("paragraphs"), list):
+            parsed = parsed["paragraphs"]
+        elif isinstance(parsed.get("text"), str):
+            return parsed["text"]
+        else:
+            raise InputError('a JSON object must hold "paragraphs" (a list of strings) or "text" (a string); '
+                             f"got keys {sorted(parsed)[:5]}", field=path)
+    if isinstance(parsed, str):
+        return parsed
+    if not isinstance(parsed, list):
+        raise InputError(f"a JSON description is a list of paragraphs, got {type(parsed).__name__}", field=path)
+    for i, item in enumerate(parsed):
+        if not isinstance(item, str):
+            raise InputError(f"paragraph {i + 1} must be a string, got {type(item).__name__}", field=path)
+    return parsed
 
 
 def _formulate_and_report(source, args) -> int:
@@ -199,10 +228,14 @@ def read_plan(path: str) -> dict:
     return plan
 
 
-def _run_check(args) -> int:
+def _problem(args):
+    """The problem FILE describes, formulated with the command's options."""
     from . import formulate
-    problem = formulate(read_description(args.file), on_error=args.on_error, classify=args.classifier)
-    result = problem.check(read_plan(args.plan))
+    return formulate(read_description(args.file), on_error=args.on_error, classify=args.classifier)
+
+
+def _run_check(args) -> int:
+    result = _problem(args).check(read_plan(args.plan))
     print(json.dumps(result.to_dict(), indent=2) if args.json else result)
     return 0 if result.feasible else 1
 
@@ -220,9 +253,7 @@ def add_check(sub) -> argparse.ArgumentParser:
 
 
 def _run_diagnose(args) -> int:
-    from . import formulate
-    problem = formulate(read_description(args.file), on_error=args.on_error, classify=args.classifier)
-    d = problem.diagnose(time_limit=args.time_limit)
+    d = _problem(args).diagnose(time_limit=args.time_limit)
     print(json.dumps(d.to_dict(), indent=2) if args.json else d)
     return 0
 

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Mapping
 
+from .errors import InputError, MilpsynthError
 from .expr import Constraint, Objective
 from .labels import FINE_TO_TYPE, TYPE_NAMES, default_fine
 from .variables import Variable, VariableTable
@@ -180,14 +181,44 @@ class Problem:
 
     @classmethod
     def from_dict(cls, d: dict) -> "Problem":
-        variables = None
-        if d.get("variables") is not None:
-            variables = VariableTable.build([Variable.from_dict(v) for v in d["variables"]],
-                                            pure_binary=bool(d.get("pure_binary")))
-        return cls(d["text"], [Paragraph.from_dict(p) for p in d["paragraphs"]], variables,
-                   links=[Constraint.from_dict(c) for c in d.get("links", [])],
-                   warnings=list(d.get("warnings", [])), split=d.get("split"), facts=list(d.get("facts", [])),
-                   stages_run=list(d.get("stages_run", [])))
+        """The problem `to_dict` saved. Data that is not such a dict is an InputError naming the field
+        at fault ('paragraphs[2]: missing field 'text''), never a KeyError from inside."""
+        if not isinstance(d, Mapping):
+            raise InputError(f"a saved problem is a dict (from to_dict), got {type(d).__name__}", field="problem")
+        where = "problem"
+        try:
+            text, given = d["text"], d["paragraphs"]
+            if not isinstance(text, str):
+                where = "text"
+                raise TypeError(f"must be a string, got {type(text).__name__}")
+            if not isinstance(given, list):
+                where = "paragraphs"
+                raise TypeError(f"must be a list, got {type(given).__name__}")
+            paragraphs = []
+            for i, p in enumerate(given):
+                where = f"paragraphs[{i}]"
+                if not isinstance(p, Mapping):
+                    raise TypeError(f"must be a dict, got {type(p).__name__}")
+                if isinstance(p["index"], bool) or not isinstance(p["index"], int) or not isinstance(p["text"], str):
+                    raise TypeError("'index' must be a whole number and 'text' a string")
+                paragraphs.append(Paragraph.from_dict(p))
+            where = "variables"
+            variables = None
+            if d.get("variables") is not None:
+                variables = VariableTable.build([Variable.from_dict(v) for v in d["variables"]],
+                                                pure_binary=bool(d.get("pure_binary")))
+            where = "links"
+            links = [Constraint.from_dict(c) for c in d.get("links") or []]
+            where = "problem"
+            return cls(text, paragraphs, variables, links=links,
+                       warnings=list(d.get("warnings") or []), split=d.get("split"),
+                       facts=list(d.get("facts") or []), stages_run=list(d.get("stages_run") or []))
+        except MilpsynthError:
+            raise
+        except KeyError as exc:
+            raise InputError(f"missing field {exc.args[0]!r}", field=where) from None
+        except (TypeError, ValueError, AttributeError, IndexError) as exc:
+            raise InputError(f"not what to_dict saves: {exc}", field=where) from None
 
     def to_json(self, **kw) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, **kw)

@@ -25,12 +25,21 @@ class InputError(MilpsynthError):
     """The description itself is unusable (empty, no objective, two objectives, bad JSON)."""
 
 
+class ComponentError(InputError, ValueError):
+    """A stage or component that does not exist was named (still a ValueError, as it was before)."""
+
+
 class VariableError(MilpsynthError):
     """No decision variable could be identified, or a paragraph names none."""
 
 
 class ClassificationError(MilpsynthError):
     """A paragraph could not be given a type."""
+
+
+class NotAConstraintError(ClassificationError):
+    """The paragraph states no constraint: a fact of the past ('Last year ... sold 30'), a freedom
+    ('is not required to ...') or a limit that no longer holds ('there is no longer a limit on ...')."""
 
 
 class GenerationError(MilpsynthError):

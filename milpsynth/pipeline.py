@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from .document import Problem
-from .errors import InputError, MilpsynthError
+from .errors import ComponentError, InputError, MilpsynthError
 
 STAGES = ("split", "variables", "classify", "generate", "link")
 _FACTORIES: dict[str, dict[str, Callable[..., Any]]] = {s: {} for s in STAGES}
@@ -23,7 +23,7 @@ DEFAULTS = {"split": "statements", "variables": "auto", "classify": "auto", "gen
 def register(stage: str, name: str):
     """Decorator: register a factory for `stage` under `name`."""
     if stage not in _FACTORIES:
-        raise ValueError(f"unknown stage {stage!r}; stages are {STAGES}")
+        raise ComponentError(f"unknown stage {stage!r}; stages are {STAGES}", field="stage")
 
     def deco(factory):
         _FACTORIES[stage][name] = factory
@@ -39,11 +39,12 @@ def available(stage: str) -> list[str]:
 def create(stage: str, name: str, **config):
     _load_builtin()
     if stage not in _FACTORIES:
-        raise ValueError(f"unknown stage {stage!r}; stages are {STAGES}")
+        raise ComponentError(f"unknown stage {stage!r}; stages are {STAGES}", field="stage")
     try:
         factory = _FACTORIES[stage][name]
-    except KeyError:
-        raise ValueError(f"no {stage!r} component named {name!r}; available: {available(stage)}") from None
+    except (KeyError, TypeError):      # TypeError: a name that cannot be a key (a list)
+        raise ComponentError(f"no {stage!r} component named {name!r}; available: {available(stage)}",
+                             field=stage) from None
     return factory(**config)
 
 
@@ -61,18 +62,20 @@ class Pipeline:
     def __init__(self, **components: Any):
         unknown = set(components) - set(STAGES)
         if unknown:
-            raise ValueError(f"unknown stage(s) {sorted(unknown)}; stages are {STAGES}")
+            raise ComponentError(f"unknown stage(s) {sorted(unknown)}; stages are {STAGES}",
+                                 field=sorted(unknown)[0])
         self._components: dict[str, Any] = {}
         for stage in STAGES:
             self.replace(stage, components.get(stage) or DEFAULTS[stage])
 
     def replace(self, stage: str, component: Any) -> "Pipeline":
         if stage not in STAGES:
-            raise ValueError(f"unknown stage {stage!r}; stages are {STAGES}")
+            raise ComponentError(f"unknown stage {stage!r}; stages are {STAGES}", field="stage")
         if isinstance(component, str):
             component = create(stage, component)
         if not callable(component):
-            raise TypeError(f"the {stage!r} component must be callable(problem) -> problem")
+            raise ComponentError(f"the {stage!r} component must be a name ({', '.join(available(stage))}) "
+                                 f"or callable(problem) -> problem, got {type(component).__name__}", field=stage)
         self._components[stage] = component
         return self
 
@@ -91,6 +94,8 @@ class Pipeline:
                 raise TypeError(f"stage {stage!r} ({component!r}) returned {type(out).__name__}, not a Problem")
             problem = out
             problem.stages_run.append(stage)
+            if stage == "split":
+                check_numbers(problem)
             if stage == "classify":
                 check_objective(problem)
             if stage == until:
@@ -108,6 +113,35 @@ def check_objective(problem: Problem) -> None:
     if len(objs) > 1:
         nums = ", ".join(str(p.index + 1) for p in objs)
         raise InputError(f"two or more paragraphs state an objective: paragraphs {nums}", field="objective")
+
+
+def check_numbers(problem: Problem) -> None:
+    """Numbers that cannot be read for sure ('10 200', '1,5', a 400-digit number; see
+    `nlp.numbers.unreadable`) are refused, never guessed: an InputError naming the paragraph, or
+    with on_error='skip' the paragraph skipped (a fact of free text dropped) and the result says why.
+    A paragraph stating the objective is refused even then: the model needs it."""
+    from .nlp import cues
+    from .nlp.mentions import fold
+    from .nlp.numbers import unreadable
+    for p in problem.paragraphs:
+        if p.skipped or p.slots is not None:      # the caller's slots say what its numbers are
+            continue
+        why = unreadable(fold(p.text))
+        if not why:
+            continue
+        if problem.on_error != "skip" or cues.OBJECTIVE.search(fold(p.text)):
+            raise InputError("; ".join(why), paragraph=p.index)
+        p.skipped = "; ".join(why)
+    kept = []
+    for fact in problem.facts:
+        why = unreadable(fold(fact))
+        if why and problem.on_error != "skip":
+            raise InputError(f"in the sentence '{fact[:60]}': " + "; ".join(why), field="description")
+        if why:
+            problem.warnings.append(f"the sentence '{fact[:60]}' was left out: " + "; ".join(why))
+        else:
+            kept.append(fact)
+    problem.facts[:] = kept
 
 
 def each_paragraph(problem: Problem, fn: Callable, *, objective_only: bool = False) -> None:

@@ -6,16 +6,43 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
+from .errors import VariableError
+
 KINDS = ("integer", "continuous", "binary")
+
+
+class VariableNameError(VariableError, ValueError):
+    """No variable name can be made from these words (still a ValueError, as it was)."""
 INDICATOR_PREFIX = "bi_"
 
 
+def _spelt(text: str) -> str:
+    """Characters ASCII cannot fold, spelt out: a letter or digit by its code point ('茶' -> 'u8336'),
+    a symbol by its Unicode name ('😀' -> 'grinning face'); marks and the rest become spaces."""
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        folded = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode()
+        cat = unicodedata.category(ch)
+        if folded:
+            out.append(folded)
+        elif cat[0] in "LN":
+            out.append(f" u{ord(ch):x} ")
+        elif cat[0] == "S" and unicodedata.name(ch, ""):
+            out.append(f" {unicodedata.name(ch).lower()} ")
+        else:
+            out.append(" ")
+    return "".join(out)
+
+
 def snake_case(text: str) -> str:
-    """'Toy Trucks' -> 'toy_trucks'; 'Éclairs' -> 'eclairs'; ASCII only, so LP files keep the name."""
+    """'Toy Trucks' -> 'toy_trucks'; 'Éclairs' -> 'eclairs'; ASCII only, so LP files keep the name.
+    A name with nothing ASCII can fold is spelt out ('茶' -> 'u8336', '😀' -> 'grinning_face')."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     name = re.sub(r"[^0-9a-zA-Z]+", "_", folded).strip("_").lower()
     if not name:
-        raise ValueError(f"cannot make a variable name from {text!r}")
+        name = re.sub(r"[^0-9a-zA-Z]+", "_", _spelt(text)).strip("_").lower()
+    if not name:
+        raise VariableNameError(f"cannot make a variable name from {text!r}")
     return "v_" + name if name[0].isdigit() else name
 
 
@@ -24,7 +51,9 @@ def binary_name(entity: str) -> str:
     folded = unicodedata.normalize("NFKD", entity).encode("ascii", "ignore").decode()
     core = re.sub(r"[^0-9a-zA-Z_]+", "", folded.replace(" ", ""))
     if not core:
-        raise ValueError(f"cannot make a binary variable name from {entity!r}")
+        core = re.sub(r"[^0-9a-zA-Z_]+", "", _spelt(entity).title().replace(" ", ""))
+    if not core:
+        raise VariableNameError(f"cannot make a binary variable name from {entity!r}")
     return INDICATOR_PREFIX + core
 
 

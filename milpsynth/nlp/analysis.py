@@ -74,6 +74,11 @@ RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 def respectively(a: Analysis, start: int = 0, end: int | None = None) -> dict[str, float]:
     """'$1500, $2500 and $5500 for the Standard, Plus, and Premium grades respectively': as many
     numbers as decisions before 'respectively', paired in order; {} when the counts differ."""
+    return {v: n.value for v, n in respectively_numbers(a, start, end).items()}
+
+
+def respectively_numbers(a: Analysis, start: int = 0, end: int | None = None) -> dict[str, Num]:
+    """`respectively`, each decision with its `Num`."""
     end = len(a.text) if end is None else end
     r = RESPECTIVELY.search(a.text, start, end)
     if r is None:
@@ -87,7 +92,7 @@ def respectively(a: Analysis, start: int = 0, end: int | None = None) -> dict[st
     names = after if len(after) == len(nums) else before
     if len(names) != len(nums):
         return {}
-    return {v: n.value for v, n in zip(names, nums)}
+    return dict(zip(names, nums))
 
 
 _CONTENT_STOP = {"there", "their", "they", "this", "that", "these", "those", "with", "from", "into", "each",
@@ -141,7 +146,13 @@ def category_pattern(heads) -> re.Pattern | None:
 
 def pair_coefficients(a: Analysis) -> tuple[dict[str, float], list[Num]]:
     """{var: coefficient} from 'VAR (N)' and clauses holding one variable and one number; the rest."""
-    coefs = respectively(a)
+    nums, rest = coefficient_numbers(a)
+    return {v: n.value for v, n in nums.items()}, rest
+
+
+def coefficient_numbers(a: Analysis) -> tuple[dict[str, Num], list[Num]]:
+    """`pair_coefficients`, each decision with the `Num` its coefficient was read from."""
+    coefs = respectively_numbers(a)
     if coefs:
         return coefs, [n for n in a.values if n.start > RESPECTIVELY.search(a.text).end()]
     used: set[int] = set()
@@ -150,14 +161,14 @@ def pair_coefficients(a: Analysis) -> tuple[dict[str, float], list[Num]]:
         if paren:
             for n in a.values:
                 if n.start == m.end + paren.end() or (0 <= n.start - m.end - paren.end() <= 1):
-                    coefs.setdefault(m.var, n.value)
+                    coefs.setdefault(m.var, n)
                     used.add(n.start)
                     break
     for s, e in clauses(a):
         vars_here = list(dict.fromkeys(m.var for m in a.mentions if s <= m.start < e))
         nums_here = [n for n in a.values if s <= n.start < e and n.start not in used]
         if len(vars_here) == 1 and len(nums_here) == 1 and vars_here[0] not in coefs:
-            coefs[vars_here[0]] = nums_here[0].value
+            coefs[vars_here[0]] = nums_here[0]
             used.add(nums_here[0].start)
     rest = [n for n in a.values if n.start not in used]
     return coefs, rest

@@ -38,6 +38,7 @@ _WORD = re.compile(r"[A-Za-z]{3,}")
 
 
 KEYS = set(SYNONYMS.values())     # broad kinds (cost, time, ...): shared by many attributes
+_LOSS_WORDS = {"lose", "loss", "los", "lost", "losing", "deficit"}   # and their stems: a loss is a profit
 
 
 def stem(word: str) -> str:
@@ -188,8 +189,11 @@ def triples(a: Analysis, spans: list[tuple[int, int]], kinds: dict[str, list[str
             words = last_words[0]
         if not words and facts:
             words = attribute_words(_masked(a, sentence_start, sentence_end))
+        value = nums[0].value
+        if nums[0].loss:              # 'each table loses $12': a profit of -12
+            value, words = -value, (words - _LOSS_WORDS) | {"profit"}
         if names and words:
-            out += [(v, nums[0].value, words, money) for v in names]
+            out += [(v, value, words, money) for v in names]
             last_words = (words, money)
     return out
 
@@ -256,10 +260,11 @@ def table_for(problem) -> list[Attribute]:
         found = []
         # facts state the data where there are any; statements' own numbers are right-hand sides then
         texts = list(problem.facts) or [p.text for p in problem.paragraphs]
+        kinds = categories(problem.variables)
+        everyone = [v.name for v in problem.variables.quantities]
         for text in texts:
             a = analyse(text, problem.variables)
-            found += triples(a, clauses(a, facts=bool(problem.facts)), categories(problem.variables),
-                             [v.name for v in problem.variables.quantities], facts=bool(problem.facts))
+            found += triples(a, clauses(a, facts=bool(problem.facts)), kinds, everyone, facts=bool(problem.facts))
         problem.attributes = build_table(found)
     return problem.attributes
 

@@ -60,6 +60,18 @@ def _subsequence(short, long) -> bool:
     return all(w in it for w in short)
 
 
+def _index_words(keys) -> set[str]:
+    """What a key can relate through (`_relation` < 3 and `_ends` need one of these shared): its
+    first and its last word, and for one word its first six letters (a word spelt longer)."""
+    out = set()
+    for k in keys:
+        out.add("^" + k[0])
+        out.add("$" + k[-1])
+        if len(k) == 1:
+            out.add("~" + k[0][:6])
+    return out
+
+
 def group_mentions(mentions: list[str]) -> list[list[str]]:
     """Mentions of the same decision, in order of first appearance.
 
@@ -67,29 +79,43 @@ def group_mentions(mentions: list[str]) -> list[list[str]]:
     close; a longer mention never joins a shorter one through its ending alone ('regular cell-phones'
     after 'cell-phone' starts a group). Then a group naming only what others end in is dropped: into
     the one group it ends, or as the category when it ends two or more ('cell-phones' beside 'regular'
-    and 'foldable cell-phones', 'tables' beside two kinds of table)."""
+    and 'foldable cell-phones', 'tables' beside two kinds of table).
+
+    Only groups that share a first or last word with a mention are compared with it (no other can be
+    related), so the work grows with the mentions and their near namesakes, not their square."""
     groups: list[list[str]] = []
     keys: list[set[tuple[str, ...]]] = []
+    index: dict[str, set[int]] = {}
     numbered = any(m.split()[-1].lower() in _LABELS for m in mentions if m.split())
     for m in mentions:
         ks = _keys(m, numbered)
         if not ks:
             continue
-        closeness = [min(_relation(k, x) for k in ks for x in g) for g in keys]
-        for i, g in enumerate(keys):
-            if closeness[i] == 2 and max(map(len, ks)) > max(map(len, g)):
+        words = _index_words(ks)
+        candidates = sorted(set().union(*(index.get(w, ()) for w in words)))
+        closeness = {i: min(_relation(k, x) for k in ks for x in keys[i]) for i in candidates}
+        for i in candidates:
+            if closeness[i] == 2 and max(map(len, ks)) > max(map(len, keys[i])):
                 closeness[i] = 3
-        best = min(closeness, default=3)
-        near = [i for i, c in enumerate(closeness) if c == best]
+        best = min(closeness.values(), default=3)
+        near = [i for i in candidates if closeness[i] == best]
         if best < 3 and len(near) == 1:
-            groups[near[0]].append(m)
-            keys[near[0]] |= ks
+            target = near[0]
+            groups[target].append(m)
+            keys[target] |= ks
         else:
+            target = len(groups)
             groups.append([m])
             keys.append(set(ks))
+        for w in words:
+            index.setdefault(w, set()).add(target)
     first = {i: i for i in range(len(groups))}          # where each group first appeared
     for i in range(len(groups)):
-        ends = [j for j in range(len(groups)) if j != i and groups[j] and _ends(keys[i], keys[j], True)]
+        if not keys[i]:
+            continue
+        k0 = next(iter(keys[i]))                         # any key: all must be ended or started
+        related = index.get("^" + k0[0], set()) | index.get("$" + k0[-1], set())
+        ends = [j for j in sorted(related) if j != i and groups[j] and _ends(keys[i], keys[j], True)]
         if len(ends) == 1:
             ends = [j for j in ends if _ends(keys[i], keys[j], False)]  # one other: only by its very words
         if len(ends) == 1:
@@ -97,6 +123,8 @@ def group_mentions(mentions: list[str]) -> list[list[str]]:
             groups[j] = groups[i] + groups[j] if first[i] < first[j] else groups[j] + groups[i]
             first[j] = min(first[i], first[j])
             keys[j] |= keys[i]
+            for w in _index_words(keys[i]):
+                index.setdefault(w, set()).add(j)
         if ends:
             groups[i], keys[i] = [], set()
     return [g for _, g in sorted((first[i], g) for i, g in enumerate(groups) if g)]

@@ -10,10 +10,23 @@ from typing import Iterable
 ABBREVIATIONS = {"television": ["tv", "tvs"], "personal computer": ["pc", "pcs"]}
 
 
+_KEEP = re.compile(r"[\u00bc-\u00be\u2150-\u215f\u2189]|(?<=\d)[\u00a0\u202f\u2009\u2007](?=\d)")
+
+
+def _fold_char(ch: str) -> str:
+    return unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode() or ch
+
+
 def fold(text: str) -> str:
-    """ASCII-fold accents ('éclairs' -> 'eclairs') keeping length where possible (NFC first)."""
-    return "".join(unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode() or ch
-                   for ch in unicodedata.normalize("NFC", text))
+    """ASCII-fold accents ('éclairs' -> 'eclairs') keeping length where possible (NFC first).
+
+    What the numbers need stays as it is: vulgar fractions ('½' would fold to '12') and the spaces
+    that group digits ('4\u202f500' would fold to '4 500', two numbers)."""
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFC", text)
+    keep = {m.start() for m in _KEEP.finditer(text)}
+    return "".join(ch if i in keep else _fold_char(ch) for i, ch in enumerate(text))
 
 
 def singular(word: str) -> str:
@@ -45,9 +58,14 @@ def surface_forms(label: str) -> list[str]:
     """'toy trucks' -> ['toy trucks', 'toy truck']; the noun phrase with its last word in both numbers.
 
     Both singular readings of '-ies' are kept ('pies' -> 'pie', 'batteries' -> 'battery')."""
+    return list(_surface_forms(label))
+
+
+@lru_cache(maxsize=8192)
+def _surface_forms(label: str) -> tuple[str, ...]:
     words = label.split()
     if not words:
-        return []
+        return ()
     head = words[-1]
     heads = {singular(head)}
     if head.lower().endswith("ies"):
@@ -58,7 +76,7 @@ def surface_forms(label: str) -> list[str]:
     for full, abbrs in ABBREVIATIONS.items():
         if singular(label.lower()) == full:
             forms.update(abbrs)
-    return sorted(forms, key=len, reverse=True)
+    return tuple(sorted(forms, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -85,7 +103,7 @@ def _single_letter_ok(text: str, start: int, end: int) -> bool:
     return bool(_LETTER_OK_BEFORE.search(text[max(0, start - 20):start]))
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=4096)
 def _pattern(forms: tuple[str, ...]) -> re.Pattern:
     multi = [re.escape(f) for f in forms if len(f) > 1]
     single = [re.escape(f) for f in forms if len(f) == 1]
@@ -97,12 +115,20 @@ def _pattern(forms: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(parts))
 
 
+@lru_cache(maxsize=4096)
+def _folded_forms(forms: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted({fold(f) for f in forms if f}, key=len, reverse=True))
+
+
 def find_mentions(text: str, forms_by_var: dict[str, Iterable[str]]) -> list[Mention]:
-    """Non-overlapping mentions, longest first, in text order."""
+    """Non-overlapping mentions, longest first, in text order.
+
+    Linear in the text: forms are folded and compiled once per set of forms, and a candidate is
+    checked against the characters already taken, not against every mention chosen before it."""
     folded = fold(text)
     cands: list[Mention] = []
     for var, forms in forms_by_var.items():
-        forms_t = tuple(sorted({fold(f) for f in forms if f}, key=len, reverse=True))
+        forms_t = _folded_forms(tuple(forms))
         if not forms_t:
             continue
         for m in _pattern(forms_t).finditer(folded):
@@ -110,8 +136,10 @@ def find_mentions(text: str, forms_by_var: dict[str, Iterable[str]]) -> list[Men
                 continue
             cands.append(Mention(var, m.start(), m.end(), m.group(0)))
     cands.sort(key=lambda m: (-(m.end - m.start), m.start))
+    taken = bytearray(len(folded) + 1)
     chosen: list[Mention] = []
     for m in cands:
-        if all(m.end <= c.start or m.start >= c.end for c in chosen):
+        if not any(taken[m.start:m.end]):
             chosen.append(m)
+            taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     return sorted(chosen, key=lambda m: m.start)

@@ -119,7 +119,9 @@ def one_objective(problem: Problem) -> None:
         moved.append(best)
     for p in objectives:
         if p is not best:
-            nxt = next(t for t in p.prediction.ranked_types() if t != 0)
+            nxt = next((t for t in p.prediction.ranked_types() if t != 0), None)
+            if nxt is None:       # no other type at all: the pipeline reports two objectives
+                continue
             p.prediction = p.prediction.as_type(nxt, f"not the objective (paragraph {best.index + 1} is)")
             moved.append(p)
     for p in moved:

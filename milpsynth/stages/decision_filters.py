@@ -3,6 +3,7 @@ in, verbs, and nouns that are never the subject of a number. Each test reads the
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..document import Problem
 from ..nlp.mentions import find_mentions, fold, surface_forms
@@ -105,15 +106,98 @@ def without_groups(problem: Problem, groups: list[list[str]], why: str, test) ->
     return [g for g in groups if not any(g is x for x in out)]
 
 
+def _where(text: str, group: list[str], sentences: list[str] | None = None,
+           by_word: dict[str, set[int]] | None = None) -> str:
+    """The sentences of `text` that name the group (any surface form of one of its mentions): each
+    test reads a group's uses and their sentences only, so the tests together read the text about
+    once per decision it names in a sentence, not once per decision over the whole text. With
+    `sentences` and `by_word` (word -> sentences holding it) only sentences holding the first word
+    of a form are searched."""
+    forms = sorted({f for m in group for f in surface_forms(m.strip()) if f}, key=len, reverse=True)
+    if not forms:
+        return ""
+    named = re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b", re.I)
+    if sentences is None or by_word is None:
+        sentences = _SENTENCES.split(text)
+        ids = range(len(sentences))
+    else:
+        firsts = {w.group(0) for f in forms for w in (_WORDS.search(f.lower()), _WORDS.search(fold(f.lower()))) if w}
+        ids = sorted(set().union(*(by_word.get(w, set()) for w in firsts)))
+    return " ".join(sentences[k] for k in ids if named.search(sentences[k]) or named.search(fold(sentences[k])))
+
+
+_SENTENCES = re.compile(r"(?<=[.?!])\s+")
+
+
+def _named_in(text: str, others: list[list[str]], index: dict[str, list[int]] | None = None,
+              groups: list[list[str]] | None = None) -> list[list[str]]:
+    """The mentions of other groups that occur in `text` (the others are then a short list). With
+    `index` (first word of a form -> positions in `groups`) only groups whose forms start with a word
+    of the text are looked at: a form that occurs as words starts with one of the text's words."""
+    low = text.lower()
+    folded = fold(low)
+    if index is not None:
+        words = set(_WORDS.findall(low)) | set(_WORDS.findall(folded))
+        near = {k for w in words for k in index.get(w, ())}
+        allowed = {id(groups[k]) for k in near}
+        others = [g for g in others if id(g) in allowed]
+    out = []
+    for g in others:
+        kept = [m for m in g if any(f in low or f in folded for f in _lower_forms(m))]
+        if kept:
+            out.append(kept)
+    return out
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _first_words(groups: list[list[str]]) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = {}
+    for k, g in enumerate(groups):
+        for m in g:
+            for f in _lower_forms(m):
+                for first in (_WORDS.search(f), _WORDS.search(fold(f))):
+                    if first:
+                        index.setdefault(first.group(0), []).append(k)
+    return index
+
+
+@lru_cache(maxsize=8192)
+def _lower_forms(mention: str) -> tuple[str, ...]:
+    return tuple(f.lower() for f in surface_forms(mention.strip()) if f)
+
+
 def drop_non_decisions(problem: Problem, groups: list[list[str]]) -> list[list[str]]:
     """The groups without those the tests above find are no decisions, each test applied when two or
-    more groups would remain, a warning naming what it dropped."""
+    more groups would remain, a warning naming what it dropped. Each test of a group reads only the
+    sentences that name it (`_where`), and the other groups named there."""
     text = problem.text
+    near: dict[int, str] = {}
+    everyone = list(groups)
+    index = _first_words(everyone)
+
+    sentences = _SENTENCES.split(text)
+    by_word: dict[str, set[int]] = {}
+    for k, sentence in enumerate(sentences):
+        low = sentence.lower()
+        for w in set(_WORDS.findall(low)) | set(_WORDS.findall(fold(low))):
+            by_word.setdefault(w, set()).add(k)
+
+    def where(g):
+        if id(g) not in near:
+            near[id(g)] = _where(text, g, sentences, by_word)
+        return near[id(g)]
+
+    def named(g, o):
+        return _named_in(where(g), o, index, everyone)
+
     for why, test in [
-            ("what they carry or make (counted per unit of a decision)", lambda g, o: is_measured(text, g, o)),
-            ("verbs", lambda g, o: is_verb(text, g)),
-            ("what they carry ('can transport skiers and snowboarders')", lambda g, o: is_cargo(text, g)),
-            ("never the subject of a number, or only a measure ('glasses of ...')", lambda g, o: not acts(text, g, o)),
-            ("what they hold ('tubs of ice cream')", lambda g, o: is_contained(text, g, o))]:
+            ("what they carry or make (counted per unit of a decision)", lambda g, o: is_measured(where(g), g, named(g, o))),
+            ("verbs", lambda g, o: is_verb(where(g), g)),
+            ("what they carry ('can transport skiers and snowboarders')", lambda g, o: is_cargo(where(g), g)),
+            ("never the subject of a number, or only a measure ('glasses of ...')",
+             lambda g, o: not acts(where(g), g, named(g, o))),
+            ("what they hold ('tubs of ice cream')", lambda g, o: is_contained(where(g), g, named(g, o)))]:
         groups = without_groups(problem, groups, why, test)
     return groups

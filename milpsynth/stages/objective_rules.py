@@ -8,10 +8,11 @@ import re
 from ..document import Paragraph, Problem
 from ..errors import GenerationError
 from ..nlp import attributes, cues
-from ..nlp.analysis import Analysis, head_nouns, pair_coefficients
+from ..nlp.analysis import Analysis, coefficient_numbers, head_nouns, pair_coefficients
 from ..nlp.mentions import singular
 
 _MONEY_WORDS = re.compile(r"\$|\b(?:profit|revenue|cost|return|income|earn|spend|price|money|budget)", re.I)
+
 
 
 def objective_slots(problem: Problem, a: Analysis, p: Paragraph) -> dict:
@@ -30,7 +31,36 @@ def objective_slots(problem: Problem, a: Analysis, p: Paragraph) -> dict:
         sense = "maximize" if mx and (not mn or len(mx) >= len(mn)) else "minimize"
     else:
         raise GenerationError("cannot tell whether to maximise or minimise", paragraph=p.index)
+    _sign_losses(a, p, coefs, sense)
     return {"sense": sense, "coefs": coefs}
+
+
+_NAMES_LOSS = re.compile(r"\b(?:maximi[sz]|minimi[sz]|reduce|decrease|increase)\w*\s+(?:\w+\s+){0,3}?"
+                         r"(?:loss(?:es)?|deficit)\b", re.I)
+
+
+def _sign_losses(a: Analysis, p: Paragraph, coefs: dict[str, float], sense: str) -> None:
+    """A loss is a negative gain. Coefficients the objective states as losses ('each table loses $12')
+    count negative when it maximises (a profit); when it minimises a loss ('minimise the total
+    loss'), the losses count positive and the gains beside them negative. Facts give a loss as a
+    negative profit already (`attributes.triples`), so an objective minimising a loss negates those."""
+    nums, _ = coefficient_numbers(a)
+    lost = {v for v, n in nums.items() if n.loss and coefs.get(v) == n.value}
+    minimise_loss = sense == "minimize" and _NAMES_LOSS.search(a.text)
+    if lost and sense == "maximize":
+        for v in lost:
+            coefs[v] = -coefs[v]
+    elif lost and minimise_loss:
+        for v in coefs:
+            if v not in lost:
+                coefs[v] = -coefs[v]
+    elif minimise_loss and not nums and any(c < 0 for c in coefs.values()):
+        for v in coefs:
+            coefs[v] = -coefs[v]
+        p.notes.append("minimising a loss: the losses the facts give (negative profits) count positive")
+        return
+    if lost:
+        p.notes.append("coefficients stated as losses (" + ", ".join(sorted(lost)) + ") read as negative gains")
 
 
 def _objective_coefs(problem: Problem, a: Analysis, p: Paragraph) -> dict[str, float]:

@@ -188,8 +188,8 @@ class SplitStatements:
             if question:
                 facts.remove(question[-1])
                 statements.insert(0, question[-1])
-        if len(statements) <= 1 and not facts:
-            return problem
+        if len(statements) <= 1 and not facts or not statements:
+            return problem      # nothing to split (with no statement, the later stages say what is missing)
         problem.paragraphs = [Paragraph(i, t) for i, t in enumerate(statements)]
         problem.facts = facts
         problem.split = list(statements)
