@@ -15,6 +15,10 @@ from .base import Augment, Generator
 
 
 def horizon(data) -> float:
+    """The big-M and the bound on start times: the sum of all processing times, or `data["horizon"]` when
+    given (any upper bound on an optimal makespan, e.g. a known schedule's, is valid and tighter)."""
+    if data.get("horizon") is not None:
+        return float(data["horizon"])
     return float(sum(map(sum, data["times"])))
 
 

@@ -2,6 +2,9 @@
 warehouses ship exactly their supply, stores receive exactly their demand (total supply = total
 demand), flow on each arc within [0, capacity]; minimise total cost.
 
+Optional data key: "supply_at_most": True -> a warehouse ships at most its supply (for statements that
+give supplies as capacities; the same model when total supply equals total demand).
+
 Size: the number of nodes n; warehouses: max(2, n // 3), stores: the rest. About 70% of the
 warehouse-store pairs are arcs (each node keeps at least one).
 """
@@ -46,8 +49,9 @@ class NetFlow(Generator):
         am = ArrayModel("minimize")
         f = am.add_block("f", len(arcs), 0.0, arcs[:, 2], integer=True, cost=arcs[:, 3])
         src, dst = arcs[:, 0].astype(int) - 1, arcs[:, 1].astype(int) - 1
+        at_most = bool(data.get("supply_at_most", False))
         for i, s in enumerate(data["supplies"]):
-            am.add_row(f"supply_{i + 1}", f[src == i], np.ones(int((src == i).sum())), s, s)
+            am.add_row(f"supply_{i + 1}", f[src == i], np.ones(int((src == i).sum())), -np.inf if at_most else s, s)
         for j, d in enumerate(data["demands"]):
             am.add_row(f"demand_{j + 1}", f[dst == j], np.ones(int((dst == j).sum())), d, d)
         return am
@@ -59,8 +63,12 @@ class NetFlow(Generator):
         m.A = pe.RangeSet(0, len(arcs) - 1)
         m.f = pe.Var(m.A, within=pe.NonNegativeIntegers, bounds=lambda _, a: (0, arcs[a][2]))
         m.objective = pe.Objective(expr=sum(arcs[a][3] * m.f[a] for a in m.A))
-        m.supply = pe.Constraint(range(len(data["supplies"])), rule=lambda m, i:
-                                 sum(m.f[a] for a in m.A if arcs[a][0] == i + 1) == data["supplies"][i])
+        if data.get("supply_at_most", False):
+            m.supply = pe.Constraint(range(len(data["supplies"])), rule=lambda m, i:
+                                     sum(m.f[a] for a in m.A if arcs[a][0] == i + 1) <= data["supplies"][i])
+        else:
+            m.supply = pe.Constraint(range(len(data["supplies"])), rule=lambda m, i:
+                                     sum(m.f[a] for a in m.A if arcs[a][0] == i + 1) == data["supplies"][i])
         m.demand = pe.Constraint(range(len(data["demands"])), rule=lambda m, j:
                                  sum(m.f[a] for a in m.A if arcs[a][1] == j + 1) == data["demands"][j])
         return m

@@ -35,9 +35,9 @@ class Pollution(Generator):
                 "target": int(best * rng.uniform(0.3, 0.7))}
 
     def arrays(self, d):
-        n = len(d["emissions"])
+        n, k = np.asarray(d["costs"], dtype=float).shape   # k: METHODS for sampled data, any count when read
         am = ArrayModel("minimize")
-        x = am.add_block("x", (n, METHODS), 0.0, 1.0, cost=np.asarray(d["costs"], dtype=float))
+        x = am.add_block("x", (n, k), 0.0, 1.0, cost=np.asarray(d["costs"], dtype=float))
         am.add_rows("treated_share", x, 1.0, hi=1.0)
         am.add_row("target", x.ravel(), removal(d).ravel(), lo=float(d["target"]))
         return am
@@ -48,7 +48,7 @@ class Pollution(Generator):
         r = removal(d)
         m = pe.ConcreteModel(name="pollution")
         m.S = pe.RangeSet(0, n - 1)
-        m.K = pe.RangeSet(0, METHODS - 1)
+        m.K = pe.RangeSet(0, len(d["costs"][0]) - 1)
         m.x = pe.Var(m.S, m.K, bounds=(0, 1))
         m.objective = pe.Objective(expr=sum(d["costs"][i][k] * m.x[i, k] for i in m.S for k in m.K))
         m.treated_share = pe.Constraint(m.S, rule=lambda m, i: sum(m.x[i, k] for k in m.K) <= 1)

@@ -1,0 +1,68 @@
+"""Class problems: texts that state one of the ten OR classes of OPT-Engine / C^3-Bench (TSP, knapsack,
+bin packing, job shop, network flow, inventory, portfolio, production, transportation, pollution),
+read into the class generator's data and solved with the generator's own model.
+
+>>> from milpsynth.classes import formulate_class
+>>> p = formulate_class(text)          # None when the text is not one of the ten classes
+>>> print(p)                           # the families by name, each with its statement and data lines
+>>> sol = p.solve(time_limit=60)       # milpsynth.solve.Solution
+
+`detect(text)` recognises the class (a small logistic regression over words and format cues, trained
+on the project's own generator statements and on plain word problems for `None`). Each class has a
+reader (`milpsynth.classes.<class>.read`) built on the format readers of `readers.py`.
+"""
+from __future__ import annotations
+
+import importlib
+
+from ..errors import InputError
+from .detector import detect
+from .problem import C3_NAMES, FROM_C3, ClassProblem, Family, Unplaced
+
+CLASS_MODULES = {"knapsack": "knapsack", "binpacking": "binpacking", "tsp": "tsp", "jobshop": "jobshop",
+                 "netflow": "netflow", "inventory": "inventory", "portfolio": "portfolio",
+                 "production": "production", "transportation": "transportation", "pollution": "pollution"}
+
+
+def reader(problem_class: str):
+    """The `read(text, evidence)` function of a class (generator name or C^3 name)."""
+    cls = FROM_C3.get(problem_class, problem_class)
+    if cls not in CLASS_MODULES:
+        raise InputError(f"unknown problem class {problem_class!r}; one of {', '.join(CLASS_MODULES)}",
+                         field="problem_class")
+    return importlib.import_module(f".{CLASS_MODULES[cls]}", __name__).read
+
+
+def formulate_class(text: str, *, problem_class: str | None = None) -> ClassProblem | None:
+    """The class problem a text states, or None when it is not one of the ten classes.
+
+    problem_class: skip recognition and read the text as this class. Raises InputError when the class
+    is recognised but its data cannot be read (the message names the line)."""
+    if not isinstance(text, str) or not text.strip():
+        raise InputError("the text is empty", field="text")
+    if problem_class is not None:
+        return reader(problem_class)(text, {"given": True})
+    cls, evidence = detect(text)
+    if cls is None:
+        return None
+    # the likeliest class first; when its reader cannot read the text, a runner-up that can (p >= 0.1)
+    others = [c for c, p in evidence.get("ranked", []) if c not in (cls, "none") and p >= 0.1]
+    try:
+        return reader(cls)(text, evidence)
+    except InputError as first:
+        for alt in others:
+            try:
+                prob = reader(alt)(text, {**evidence, "label": alt, "read_as_runner_up": True,
+                                          "first_choice": cls, "first_choice_error": str(first)})
+            except InputError:
+                continue
+            prob.notes.append(f"recognised as {C3_NAMES[cls]} first, but that reader failed ({first}); read as "
+                              f"{C3_NAMES[alt]}")
+            return prob
+        if "fallback" in evidence:      # a weak recognition that no reader confirms: not a class problem
+            return None
+        raise
+
+
+__all__ = ["formulate_class", "detect", "reader", "ClassProblem", "Family", "Unplaced", "C3_NAMES", "FROM_C3",
+           "CLASS_MODULES"]

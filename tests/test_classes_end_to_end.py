@@ -1,0 +1,256 @@
+"""Class problems end to end: the project's own statements read back give the generator's optimum, and
+small texts written for these tests give the optimum found by exhaustive search."""
+import itertools
+import math
+
+import numpy as np
+import pytest
+
+from milpsynth.classes import formulate_class
+from milpsynth.classes.corpus import own_statement, tables_as_lists
+from milpsynth.errors import InputError
+from milpsynth.generators import CLASSES
+from milpsynth.solve import Solution
+from milpsynth.status import Status
+
+
+def close(a, b, tol=1e-6):
+    return a is not None and abs(a - b) <= tol * max(1.0, abs(b))
+
+
+@pytest.mark.parametrize("cls", CLASSES)
+@pytest.mark.parametrize("perturb,level", [("none", "plain"), ("augment", "moderate"), ("objective", "hard")])
+def test_own_statement_read_back_gives_the_generators_optimum(cls, perturb, level):
+    s = own_statement(cls, level=level, scenario=1, perturb=perturb, seed=11, solve=True)
+    p = formulate_class(s["question"])
+    assert p is not None and p.problem_class == cls
+    assert not p.unplaced, [str(u) for u in p.unplaced]
+    sol = p.solve(time_limit=60)
+    assert isinstance(sol, Solution) and sol.status == Status.OPTIMAL
+    assert close(sol.objective, s["answer"]), (sol.objective, s["answer"])
+    assert len(p.augments) == len(s["augments"])
+
+
+@pytest.mark.parametrize("cls", ["knapsack", "binpacking", "tsp", "jobshop", "inventory", "netflow", "transportation"])
+def test_own_statement_as_bullet_and_pair_lists(cls):
+    s = own_statement(cls, level="plain", scenario=0, perturb="augment", seed=5, solve=True)
+    p = formulate_class(tables_as_lists(s["question"], np.random.default_rng(2)))
+    assert p is not None and p.problem_class == cls
+    assert close(p.solve(time_limit=60).objective, s["answer"])
+
+
+KNAPSACK = """A courier picks parcels for one van trip.
+* Box A: weight 12 kg, value $40
+* Box B: weight 9 kg, value $30
+* Box C: weight 15 kg, value $55
+* Box D: weight 7 kg, value $18
+* Box E: weight 10 kg, value $1,035
+
+The van takes at most 30 kg. Pick the parcels that give the highest total value; a parcel goes whole or not at all.
+Exactly one of Box A and Box B must be taken.
+If Box C is taken, it needs packing that costs the van 5 kg of its capacity."""
+
+
+def test_knapsack_text_with_logic_and_capacity_drop():
+    p = formulate_class(KNAPSACK)
+    assert p.problem_class == "knapsack" and p.data["capacity"] == 30
+    assert p.data["values"][4] == 1035 and p.sources["capacity"] == [8]
+    w, v = [12, 9, 15, 7, 10], [40, 30, 55, 18, 1035]
+    best = max(sum(vi * xi for vi, xi in zip(v, x)) for x in itertools.product((0, 1), repeat=5)
+               if x[0] + x[1] == 1 and sum(wi * xi for wi, xi in zip(w, x)) + 5 * x[2] <= 30)
+    sol = p.solve()
+    assert close(sol.objective, best)
+    assert {u.kind for u in p.augments} == {"logic_exactly_one", "capacity_drop"}
+    text = str(p)
+    assert "capacity: sum_i w[i] x[i] <= C = 30" in text and "Exactly one of Box A" in text
+    assert sol.values["x[Box E]"] == 1.0
+
+
+def test_an_extra_statement_that_cannot_be_placed_is_reported():
+    p = formulate_class(KNAPSACK + "\nBox D must reach the client before noon.")
+    assert len(p.unplaced) == 1 and "Box D must reach" in p.unplaced[0].text
+    assert "NOT PLACED" in str(p)
+    assert "not placed" in p.solve().message
+
+
+TSP = """A surveyor visits five towns once each and returns to the start.
+The driving times are:
+* Alder to Birch: 10.5 min
+* Alder to Cedar: 12.0 min
+* Alder to Dune: 9.5 min
+* Alder to Elm: 14.0 min
+* Birch to Cedar: 6.5 min
+* Birch to Dune: 11.0 min
+* Birch to Elm: 8.0 min
+* Cedar to Dune: 7.5 min
+* Cedar to Elm: 9.0 min
+* Dune to Elm: 13.5 min
+
+Find the shortest tour. No direct road exists between Alder and Dune.
+A fixed 7 minutes is added for paperwork, whatever the route."""
+
+
+def test_tsp_pair_list_with_forbidden_link_and_constant():
+    p = formulate_class(TSP)
+    assert p.problem_class == "tsp" and p.shift == 7
+    names = ["Alder", "Birch", "Cedar", "Dune", "Elm"]
+    d = {}
+    for line in TSP.splitlines():
+        if " to " in line and ":" in line:
+            a, rest = line[2:].split(" to ")
+            b, t = rest.split(": ")
+            d[(a, b)] = d[(b, a)] = float(t.split()[0])
+    best = math.inf
+    for perm in itertools.permutations(names[1:]):
+        tour = ("Alder",) + perm + ("Alder",)
+        legs = list(zip(tour, tour[1:]))
+        if any({a, b} == {"Alder", "Dune"} for a, b in legs):
+            continue
+        best = min(best, sum(d[leg] for leg in legs))
+    assert close(p.solve().objective, best + 7)
+
+
+JOBSHOP = """A print shop runs three orders through two presses, each order in its own order of steps.
+* O1: (Press X, 3) -> (Press Y, 2)
+* O2: (Press Y, 4) -> (Press X, 1)
+* O3: (Press X, 2) -> (Press Y, 3)
+A press handles one order at a time and a step is never interrupted. Minimise the makespan."""
+
+
+def _makespan(routes, order):
+    """Semi-active schedule of given machine sequences (dict machine -> job order)."""
+    start, done = {}, {}
+    pending = [(j, 0) for j in range(len(routes))]
+    pos = {m: 0 for m in order}
+    t_job = [0.0] * len(routes)
+    t_mach = {m: 0.0 for m in order}
+    progress = True
+    while pending and progress:
+        progress = False
+        for j, k in list(pending):
+            m, p = routes[j][k]
+            if order[m][pos[m]] != j:
+                continue
+            s = max(t_job[j], t_mach[m])
+            t_job[j] = t_mach[m] = s + p
+            pos[m] += 1
+            pending.remove((j, k))
+            if k + 1 < len(routes[j]):
+                pending.append((j, k + 1))
+            progress = True
+    return max(t_job) if not pending else math.inf
+
+
+def test_jobshop_routes_give_the_exhaustive_optimum():
+    p = formulate_class(JOBSHOP)
+    assert p.problem_class == "jobshop" and p.data["jobs"] == 3 and p.data["machines"] == 2
+    routes = [[("X", 3), ("Y", 2)], [("Y", 4), ("X", 1)], [("X", 2), ("Y", 3)]]
+    best = min(_makespan(routes, {"X": ox, "Y": oy}) for ox in itertools.permutations(range(3))
+               for oy in itertools.permutations(range(3)))
+    assert close(p.solve().objective, best)
+
+
+def test_jobshop_route_missing_a_machine_names_the_line():
+    bad = JOBSHOP.replace("* O3: (Press X, 2) -> (Press Y, 3)", "* O3: (Press X, 2) -> (Press X, 3)")
+    with pytest.raises(InputError, match="line 4"):
+        formulate_class(bad)
+
+
+INVENTORY = """A depot plans fuel deliveries over 4 weeks.
+The initial stock at the start of week 1 is 20 barrels.
+In each week t = 1, ..., 4, one delivery of between 5 and 40 barrels must be requested.
+Each delivery takes 1 week to arrive.
+Weekly demand:
+* Week 1: 30 barrels
+* Week 2: 25 barrels
+* Week 3: 35 barrels
+* Week 4: 10 barrels
+Demand that cannot be met is lost and not carried forward. The tank holds at most 45 barrels at any moment.
+The total cost has three parts: the purchase cost, which is 3 per barrel ordered; the storage cost, which is 1 per
+barrel held from one week to the next; and the shortage penalty, which is 9 per barrel of unmet demand.
+In week 2, at most 12 barrels may be ordered."""
+
+
+def test_inventory_text_with_lost_sales_and_an_order_cap():
+    p = formulate_class(INVENTORY)
+    assert p.problem_class == "inventory"
+    d = p.data
+    assert d["demand"] == [30, 25, 35, 10] and d["initial_stock"] == 20 and d["lead_time"] == 1
+    assert (d["min_order"], d["max_order"], d["capacity"]) == (5, 40, 45)
+    assert (d["purchase_cost"][0], d["holding_cost"], d["backlog_cost"]) == (3, 1, 9)
+    assert d["lost_sales"] and d["order_periods"] == 4 and d["capacity_on_arrival"]
+    assert [(a.kind, a.params["period"], a.params["limit"]) for a in p.augments] == [("order_cap", 2, 12)]
+    sol = p.solve()
+    assert sol.status == Status.OPTIMAL and sol.values["q[Week 2]"] <= 12 + 1e-9
+
+
+PORTFOLIO = """An endowment splits its budget over four funds.
+* Fund A: expected return 0.080, risk 0.20, limits [0.10, 0.50]
+* Fund B: expected return 0.050, risk 0.05, limits [0.05, 0.60]
+* Fund C: expected return 0.120, risk 0.30, limits [0.00, 0.40]
+* Fund D: expected return 0.030, risk 0.02, limits [0.00, 0.70]
+The shares must sum to one. The liquid funds L = {B, D} must together receive at least 0.30 of the budget.
+The portfolio risk must not exceed 0.15, and the total return must be at least 0.05. Maximise the expected return."""
+
+
+def test_portfolio_fractions_with_a_liquid_set():
+    p = formulate_class(PORTFOLIO)
+    assert p.problem_class == "portfolio"
+    d = p.data
+    assert d["min_share"] == [10, 5, 0, 0] and d["max_share"] == [50, 60, 40, 70]
+    assert d["liquid"] == [2, 4] and d["min_liquid"] == pytest.approx(30) and d["max_risk"] == 0.15
+    sol = p.solve()
+    x = np.array([sol.values[f"x[Fund {k}]"] for k in "ABCD"]) / 100
+    r = np.array([0.08, 0.05, 0.12, 0.03])
+    assert x.sum() == pytest.approx(1) and x @ np.array([0.2, 0.05, 0.3, 0.02]) <= 0.15 + 1e-9
+    assert x[1] + x[3] >= 0.3 - 1e-9 and sol.objective == pytest.approx(float(x @ r))
+
+
+TRANSPORT = """A co-op moves grain from silos (set S) to mills (set M).
+*S1 has 50 tonnes.
+*S2 has 70 tonnes.
+*M1 requires 40 tonnes.
+*M2 requires 60 tonnes.
+The cost per tonne:
+| From / To | M1 | M2 |
+|--|-|
+| S1 | 4 | 6 |
+| S2 | 5 | 3 |
+Find the cheapest plan."""
+
+
+def test_transportation_bullets_and_matrix():
+    p = formulate_class(TRANSPORT)
+    assert p.problem_class == "transportation"
+    assert p.data == {"supplies": [50, 70], "demands": [40, 60], "costs": [[4, 6], [5, 3]]}
+    assert close(p.solve().objective, 40 * 4 + 60 * 3)
+
+
+NETFLOW = """An operator sends power from two plants to two towns.
+* Plant North: output = 30 MW
+* Plant South: output = 20 MW
+* Town East: demand = 25 MW
+* Town West: demand = 25 MW
+The lines between them:
+* From Plant North:
+  - to Town East: capacity = 20, cost = 2
+  - to Town West: capacity = 30, cost = 5
+* From Plant South:
+  - to Town East: capacity = 20, cost = 4
+  - to Town West: capacity = 10, cost = 1
+Minimise the transmission cost without exceeding any plant's output."""
+
+
+def test_netflow_nested_arcs():
+    p = formulate_class(NETFLOW)
+    assert p.problem_class == "netflow"
+    assert p.data["arcs"] == [[1, 1, 20, 2], [1, 2, 30, 5], [2, 1, 20, 4], [2, 2, 10, 1]]
+    assert p.data["supply_at_most"] is True
+    # all 50 MW ship: West gets 10 from South (1) + 15 from North (5); East 15 from North (2) + 10 from South (4)
+    assert close(p.solve().objective, 10 * 1 + 15 * 5 + 15 * 2 + 10 * 4)
+
+
+def test_not_a_class_problem_is_none_and_empty_text_is_an_error():
+    assert formulate_class("A shop sells tea at $3 and coffee at $4 and wants the most profit from 100 cups.") is None
+    with pytest.raises(InputError):
+        formulate_class("  ")
