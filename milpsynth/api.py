@@ -85,7 +85,7 @@ def _type_override(value: Any, paragraph: int) -> Prediction:
 def formulate(description: str | Iterable[str], *, types: Mapping[int, Any] | None = None,
               variables: Mapping[str, str] | Iterable | None = None,
               slots: Mapping[int, Mapping] | None = None, on_error: str = "raise",
-              pipeline: Pipeline | None = None, **components: Any) -> Problem:
+              pipeline: Pipeline | None = None, classes: bool = True, **components: Any) -> Problem:
     """Formulate a decision problem described in words as a MILP.
 
     description: one string (paragraphs separated by blank lines) or a list of paragraphs; the
@@ -99,6 +99,9 @@ def formulate(description: str | Iterable[str], *, types: Mapping[int, Any] | No
     on_error: 'raise' (default) or 'skip' (skip a failing paragraph and list it in the result).
         Either way, what cannot be read is never guessed: an unreadable number ('10 200'), a
         statement that is no constraint ('Last year ... sold 30'), a type the classifier gave up on.
+    classes: recognise the ten OPT-Engine problem classes (TSP, knapsack, ... with their data in lists
+        and tables) and return their indexed model (`milpsynth.classes.ClassProblem`, with
+        `.problem_class`) instead of the paragraph pipeline's; False never does.
     components: stage replacements by name, e.g. classify="rules" (see `milpsynth.pipeline`); the
         variables stage, whose name the overrides above use, is replaced with
         `pipeline=Pipeline(variables=...)`.
@@ -115,6 +118,10 @@ def formulate(description: str | Iterable[str], *, types: Mapping[int, Any] | No
                          f"{type(variables).__name__}", field="variables")
     problem = make_problem(description)
     problem.on_error = on_error
+    if classes and not (types or slots or variables or pipeline or components):
+        found = _class_problem(problem)
+        if found is not None:
+            return found
     n = len(problem.paragraphs)
 
     def index(k, what) -> int:
@@ -136,6 +143,18 @@ def formulate(description: str | Iterable[str], *, types: Mapping[int, Any] | No
     elif components:
         raise InputError("give either a pipeline or stage components, not both", field="pipeline")
     return pipeline(problem)
+
+
+def _class_problem(problem):
+    """The problem as one of the ten OPT-Engine classes (`milpsynth.classes`), or None. A text the
+    detector takes for a class but whose data no reader can place goes on through the paragraph
+    pipeline, with the reader's message among its warnings."""
+    from .classes import formulate_class
+    try:
+        return formulate_class(problem.text)
+    except InputError as exc:
+        problem.warnings.append(f"read as a class problem first, but its data could not be read: {exc}")
+        return None
 
 
 def _pipeline(components: Mapping[str, Any]) -> Pipeline:

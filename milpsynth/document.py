@@ -102,6 +102,8 @@ class Problem:
     on_error: str = "raise"                  # "raise" or "skip": what paragraph-level stages do on errors
     variable_overrides: Any = None           # what the caller said of the variables (see formulate)
 
+    problem_class = None    # a word problem; the ten OPT-Engine classes are `milpsynth.classes.ClassProblem`s
+
     # -- views -------------------------------------------------------------------------------
     @property
     def objective(self) -> Objective | None:
