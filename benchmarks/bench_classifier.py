@@ -1,12 +1,16 @@
-"""Benchmark the shipped classifier: val accuracy (coarse/fine), errors, load time, CPU throughput.
+"""Benchmark the shipped classifier: val accuracy (coarse/fine), errors, load time, CPU throughput,
+for the numpy runtime (the CPU default) and, beside it, torch float32 and torch dynamic int8.
 
     .venv/bin/python benchmarks/bench_classifier.py [--data ../shared/data/li2023] [--threads 2]
-        [--runs 5] [--model DIR] [--out benchmarks/results/classifier.json]
+        [--runs 5] [--model DIR] [--no-torch] [--out benchmarks/results/classifier.json]
 
 Prints a table and writes a JSON report. Throughput: the 110 val paragraphs repeated 10 times
-(1,100 paragraphs) classified with batched, length-bucketed inference; median of --runs runs, for
-the float32 merged model and the dynamic-int8 one. Load time: in-process `load_classifier()` with
-imports already done (median of --runs), and a fresh interpreter from `import` to a first prediction.
+(1,100 paragraphs) classified with batched, length-bucketed inference; median of --runs runs. Load
+time: in-process `load_classifier()` with imports already done (median of --runs), and a fresh
+interpreter from `import` to a first prediction (median of 3). Agreement: on val, the paragraphs
+whose type or fine label differs from the numpy runtime's (with and without direction decoding)
+and the largest |logit| difference. The numpy runtime runs first and each torch one after it, all
+in this process (numpy's BLAS threads and torch's may contend a little in the torch timings).
 """
 from __future__ import annotations
 
@@ -23,6 +27,21 @@ from tqdm import tqdm
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+RUNTIMES = {"numpy": {"runtime": "numpy"}, "torch_fp32": {"runtime": "torch", "quantize": False},
+            "torch_int8": {"runtime": "torch", "quantize": True}}
+
+
+def fresh_process_seconds(model, threads: int, kw: dict, n: int = 3) -> float:
+    code = ("import time; t=time.perf_counter(); from milpsynth.classifier import load_classifier; "
+            f"c=load_classifier({model!r}, threads={threads}, **{kw!r}); "
+            "c.predict(['At most 5 buses can be used.']); print(time.perf_counter()-t)")
+    return statistics.median(float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                                  cwd=ROOT, check=True).stdout.split()[-1]) for _ in range(n))
+
+
+def default_key(clf) -> str:
+    return "numpy" if clf.runtime_ == "numpy" else ("torch_int8" if clf.quantize else "torch_fp32")
+
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -31,11 +50,12 @@ def main(argv=None) -> int:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--repeat", type=int, default=10)
+    ap.add_argument("--no-torch", action="store_true", help="the numpy runtime only (torch not imported)")
     ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "classifier.json"))
     a = ap.parse_args(argv)
 
-    import torch
-    torch.set_num_threads(a.threads)
+    import numpy as np
+
     from finetune.data import read_split
     from finetune.evaluate import evaluate
     from milpsynth.classifier import SHIPPED, load_classifier
@@ -45,62 +65,76 @@ def main(argv=None) -> int:
     meta = json.loads((model_dir / "milpsynth_classifier.json").read_text())
     size = sum(f.stat().st_size for f in model_dir.iterdir() if f.is_file())
     rep: dict = {"model": str(model_dir), "artefact_bytes": size, "threads": a.threads,
-                 "training": meta.get("training"), "train_info": meta.get("train_info")}
-
-    loads = []
-    for _ in tqdm(range(a.runs), desc="load"):
-        t0 = time.perf_counter()
-        load_classifier(a.model, threads=a.threads)
-        loads.append(time.perf_counter() - t0)
-    rep["load_seconds_median"] = statistics.median(loads)
-    code = ("import time; t=time.perf_counter(); from milpsynth.classifier import load_classifier; "
-            f"c=load_classifier({a.model!r}, threads={a.threads}); c.predict(['At most 5 buses can be used.']); "
-            "print(time.perf_counter()-t)")
-    colds = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
-                                  check=True).stdout.split()[-1]) for _ in tqdm(range(3), desc="fresh process")]
-    rep["fresh_process_import_load_predict_seconds_median"] = statistics.median(colds)
-
+                 "training": meta.get("training"), "train_info": meta.get("train_info"),
+                 "default_inference": default_key(load_classifier(a.model, threads=a.threads))}
+    runtimes = {"numpy": RUNTIMES["numpy"]} if a.no_torch else RUNTIMES
     big = texts * a.repeat
-    for quant in (False, True):
-        clf = load_classifier(a.model, threads=a.threads, quantize=quant)
+    ref = None
+    for key, kw in runtimes.items():
+        if kw["runtime"] == "torch":
+            import torch
+            torch.set_num_threads(a.threads)
+        loads = []
+        for _ in tqdm(range(a.runs), desc=f"{key}: load"):
+            t0 = time.perf_counter()
+            clf = load_classifier(a.model, threads=a.threads, **kw)
+            loads.append(time.perf_counter() - t0)
+        r: dict = {"load_seconds_median": statistics.median(loads),
+                   "fresh_process_import_load_predict_seconds_median": fresh_process_seconds(a.model, a.threads, kw)}
         ev = evaluate(clf, texts, labels)
         clf.align_direction = False
         ev_raw = evaluate(clf, texts, labels)       # the encoder alone, without direction-consistent decoding
+        preds_raw = clf.predict(texts)
         clf.align_direction = True
+        preds, logits = clf.predict(texts), clf.decision_function(texts)
+        if ref is None:
+            ref = (preds, preds_raw, logits)
+        else:
+            r["vs_numpy"] = {
+                "type_differs": sum(x.type != y.type for x, y in zip(preds, ref[0])),
+                "fine_differs": sum(x.fine != y.fine for x, y in zip(preds, ref[0])),
+                "raw_type_differs": sum(x.type != y.type for x, y in zip(preds_raw, ref[1])),
+                "raw_fine_differs": sum(x.fine != y.fine for x, y in zip(preds_raw, ref[1])),
+                "max_abs_logit_diff": float(np.abs(logits - ref[2]).max())}
         clf.predict(texts[:64])  # warm-up
         speeds = []
-        for _ in tqdm(range(a.runs), desc=f"throughput int8={quant}"):
+        for _ in tqdm(range(a.runs), desc=f"{key}: throughput"):
             t0 = time.perf_counter()
             clf.predict(big)
             speeds.append(len(big) / (time.perf_counter() - t0))
-        key = "int8" if quant else "fp32"
-        rep[key] = {"val_accuracy_coarse": ev["accuracy_coarse"], "val_accuracy_fine": ev["accuracy_fine"],
-                    "errors_coarse": ev["errors_coarse"], "errors_fine": ev["errors_fine"],
-                    "raw_model_val_accuracy_coarse": ev_raw["accuracy_coarse"],
-                    "raw_model_val_accuracy_fine": ev_raw["accuracy_fine"],
-                    "paragraphs_per_second_median": statistics.median(speeds), "runs": speeds,
-                    "misclassified": ev["misclassified"], "fine_only_errors": ev["fine_only_errors"]}
-    shipped_q = bool(meta.get("inference", {}).get("quantize", False))
-    rep["default_inference"] = "int8" if shipped_q else "fp32"
+        r.update({"val_accuracy_coarse": ev["accuracy_coarse"], "val_accuracy_fine": ev["accuracy_fine"],
+                  "errors_coarse": ev["errors_coarse"], "errors_fine": ev["errors_fine"],
+                  "raw_model_val_accuracy_coarse": ev_raw["accuracy_coarse"],
+                  "raw_model_val_accuracy_fine": ev_raw["accuracy_fine"],
+                  "paragraphs_per_second_median": statistics.median(speeds), "runs": speeds,
+                  "misclassified": ev["misclassified"], "fine_only_errors": ev["fine_only_errors"]})
+        rep[key] = r
+        del clf
 
     Path(a.out).parent.mkdir(parents=True, exist_ok=True)
     Path(a.out).write_text(json.dumps(rep, indent=2) + "\n")
-    rows = [("artefact size", f"{size / 1e6:.2f} MB"),
-            ("load (in process, median)", f"{rep['load_seconds_median']:.2f} s"),
-            ("fresh process: import+load+1 prediction", f"{rep['fresh_process_import_load_predict_seconds_median']:.2f} s")]
-    for key in ("fp32", "int8"):
+    rows = [("artefact size", f"{size / 1e6:.2f} MB")]
+    for key in runtimes:
         r = rep[key]
         tag = key + (" (default)" if key == rep["default_inference"] else "")
-        rows += [(f"{tag}: val coarse accuracy", f"{r['val_accuracy_coarse']:.4f} ({r['errors_coarse']}/{len(texts)} wrong)"),
+        rows += [(f"{tag}: load (in process, median)", f"{r['load_seconds_median']:.2f} s"),
+                 (f"{tag}: fresh process: import+load+1 prediction",
+                  f"{r['fresh_process_import_load_predict_seconds_median']:.2f} s"),
+                 (f"{tag}: val coarse accuracy", f"{r['val_accuracy_coarse']:.4f} ({r['errors_coarse']}/{len(texts)} wrong)"),
                  (f"{tag}: val fine accuracy", f"{r['val_accuracy_fine']:.4f} ({r['errors_fine']}/{len(texts)} wrong)"),
                  (f"{tag}: encoder alone (no direction decoding) coarse / fine",
                   f"{r['raw_model_val_accuracy_coarse']:.4f} / {r['raw_model_val_accuracy_fine']:.4f}"),
                  (f"{tag}: throughput (median, {a.threads} threads)", f"{r['paragraphs_per_second_median']:.0f} paragraphs/s")]
+        if "vs_numpy" in r:
+            v = r["vs_numpy"]
+            rows.append((f"{tag}: val paragraphs differing from numpy (type / fine; raw type / fine)",
+                         f"{v['type_differs']} / {v['fine_differs']}; {v['raw_type_differs']} / {v['raw_fine_differs']}"
+                         f"  (max |logit diff| {v['max_abs_logit_diff']:.2g})"))
     w = max(len(k) for k, _ in rows)
     print()
     for k, v in rows:
         print(f"{k:<{w}}  {v}")
-    for e in rep[rep["default_inference"]]["misclassified"]:
+    for e in rep[rep["default_inference"] if rep["default_inference"] in runtimes else "numpy"]["misclassified"]:
         print(f"  wrong: type {e['true_type']} predicted {e['pred_type']} (p={e['prob']:.2f}): {e['text']}")
     print(f"report: {a.out}")
     return 0

@@ -38,7 +38,9 @@ class LoraClassifier:
 
     `__init__` only stores settings; `fit(texts, fine_labels)` trains and returns self; learned state
     ends in `_`. `predict` gives `Prediction`s, `predict_proba` fine-label probabilities (n, 21),
-    `predict_type_proba` type probabilities (n, 14). Loaded classifiers run merged, in eval mode.
+    `predict_type_proba` type probabilities (n, 14). Loaded classifiers run merged, in eval mode, on
+    the numpy runtime (`runtime_ == "numpy"`, the CPU default: no torch) or the torch one (GPUs,
+    int8, and after `fit`); see `classifier.runtime.choose_runtime`.
     """
 
     name = "lora"
@@ -46,8 +48,9 @@ class LoraClassifier:
 
     def __init__(self, base: str | None = BUNDLED_BASE, config: TrainConfig | None = None, *,
                  batch_size: int = 64, device: str | None = None, quantize: bool = False,
-                 threads: int | None = None, align_direction: bool = True):
+                 threads: int | None = None, align_direction: bool = True, runtime: str | None = None):
         self.base = base
+        self.runtime = runtime
         self.align_direction = align_direction
         self.config = config
         self.batch_size = batch_size
@@ -84,6 +87,7 @@ class LoraClassifier:
 
     # --- inference ------------------------------------------------------------------------------
     def _set_inference_model(self, merged) -> None:
+        """Run the merged torch model `merged` (on the GPU, or int8 per `quantize`)."""
         from .device import select_device
         merged.eval()
         dev = select_device(self.device)
@@ -93,6 +97,19 @@ class LoraClassifier:
         elif self.quantize:
             merged = quantize_int8(merged)
         self.model_ = merged
+        self.runtime_ = "torch"
+
+    def _set_numpy_model(self, adapter_dir: Path, base_path: str) -> None:
+        """Run the numpy encoder: the base in `base_path` with the adapter in `adapter_dir` merged."""
+        from .device import DeviceChoice
+        from .numpy_encoder import FastTokenizer, NumpyBert
+        from .runtime import set_blas_threads
+        set_blas_threads(self.threads)
+        self.model_ = NumpyBert.load(base_path, adapter_dir, kind="sequence", num_labels=len(self.meta_["labels"]))
+        self.tokenizer_ = FastTokenizer(base_path)
+        self.device_ = DeviceChoice("cpu", "float32")
+        self.quantize = False
+        self.runtime_ = "numpy"
 
     def _require_fitted(self) -> None:
         if not hasattr(self, "model_"):
@@ -103,7 +120,7 @@ class LoraClassifier:
         """Raw fine-label logits (n, 21)."""
         self._require_fitted()
         texts = _check_texts(texts)
-        if self.threads:
+        if self.threads and self.runtime_ == "torch":
             import torch
             torch.set_num_threads(self.threads)
         dtype = self.device_.torch_dtype(__import__("torch")) if self.device_.is_cuda else None
@@ -157,17 +174,26 @@ class LoraClassifier:
         return save_artefact(self, path, META_FILE, metrics)
 
     @classmethod
-    def load(cls, path, *, base: str | None = None, device: str | None = None, quantize: bool = False,
-             threads: int | None = None, batch_size: int = 64,
-             align_direction: bool = True) -> "LoraClassifier":
-        """Rebuild the base (the bundled one unless `base` is given), apply the adapter, merge it."""
+    def load(cls, path, *, base: str | None = None, device: str | None = None, quantize: bool | None = False,
+             threads: int | None = None, batch_size: int = 64, align_direction: bool = True,
+             runtime: str | None = None) -> "LoraClassifier":
+        """Rebuild the base (the bundled one unless `base` is given), apply the adapter, merge it.
+
+        `runtime`: None (numpy on the CPU, torch for a CUDA `device` or `quantize=True`), "numpy" or
+        "torch". `quantize=None`: int8 when the artefact recommends it, on the torch runtime only."""
+        from .runtime import choose_runtime
         p, meta = read_meta(path, META_FILE, FORMAT, ClassificationError, "classifier")
         base_name, base_path = check_base(meta["base"], base, f"classifier {p}")
-        model, tok = load_merged(p, base_path, len(meta["labels"]), threads=threads)
+        rt = choose_runtime(runtime, device, base_path, p, quantize=bool(quantize))
+        if quantize is None:
+            quantize = rt == "torch" and bool(meta.get("inference", {}).get("quantize", False))
         clf = cls(base=base_name, config=run_config(meta, TrainConfig), batch_size=batch_size, device=device,
-                  quantize=quantize, threads=threads,
-                  align_direction=align_direction)
-        clf.tokenizer_ = tok
+                  quantize=quantize, threads=threads, align_direction=align_direction, runtime=runtime)
         clf.meta_ = meta
+        if rt == "numpy":
+            clf._set_numpy_model(p, base_path)
+            return clf
+        model, tok = load_merged(p, base_path, len(meta["labels"]), threads=threads)
+        clf.tokenizer_ = tok
         clf._set_inference_model(model)
         return clf

@@ -1,7 +1,12 @@
-"""Batched, length-bucketed inference over a merged (optionally int8-quantised) classifier."""
+"""Batched, length-bucketed inference over a merged classifier: the numpy encoder, or a torch model
+(optionally int8-quantised, or on a GPU)."""
 from __future__ import annotations
 
+from typing import Callable
+
 import numpy as np
+
+Forward = Callable[[np.ndarray, np.ndarray], np.ndarray]
 
 
 def quantize_int8(model):
@@ -14,6 +19,55 @@ def quantize_int8(model):
         return quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
 
 
+def _is_numpy(model) -> bool:
+    from .numpy_encoder import NumpyBert
+    return isinstance(model, NumpyBert)
+
+
+def num_labels(model) -> int:
+    """Outputs of a numpy encoder or a transformers model."""
+    return model.num_labels if _is_numpy(model) else model.config.num_labels
+
+
+def forward_fn(model, *, device: str = "cpu", dtype=None, token_type_ids: bool = False) -> Forward:
+    """`f(input_ids, attention_mask)` (int64 arrays (batch, width)) -> float32 logits as a numpy array.
+    The numpy encoder is that already; a torch model is wrapped (inference mode, autocast to `dtype`
+    on a GPU, zero token types passed when `token_type_ids`)."""
+    if _is_numpy(model):
+        return model
+    import torch
+
+    def forward(ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        kw = {"input_ids": torch.from_numpy(ids).to(device), "attention_mask": torch.from_numpy(mask).to(device)}
+        if token_type_ids:
+            kw["token_type_ids"] = torch.zeros_like(kw["input_ids"])
+        with torch.inference_mode():
+            if dtype is not None and device != "cpu":
+                with torch.autocast(device_type="cuda", dtype=dtype):
+                    logits = model(**kw).logits
+            else:
+                logits = model(**kw).logits
+            return logits.float().cpu().numpy()
+    return forward
+
+
+def length_batches(lengths: list[int], batch_size: int) -> list[list[int]]:
+    """Indices sorted by length and cut into batches, so each is padded only to its own longest member."""
+    order = sorted(range(len(lengths)), key=lengths.__getitem__)
+    return [order[s:s + batch_size] for s in range(0, len(order), batch_size)]
+
+
+def pad_batch(seqs: list[list[int]], pad: int) -> tuple[np.ndarray, np.ndarray]:
+    """(input_ids, attention_mask), int64 (len(seqs), longest), padded on the right."""
+    width = max(len(s) for s in seqs)
+    ids = np.full((len(seqs), width), pad, dtype=np.int64)
+    mask = np.zeros((len(seqs), width), dtype=np.int64)
+    for row, s in enumerate(seqs):
+        ids[row, :len(s)] = s
+        mask[row, :len(s)] = 1
+    return ids, mask
+
+
 def predict_logits(model, tokenizer, texts: list[str], *, batch_size: int = 64, max_length: int = 128,
                    device: str = "cpu", dtype=None) -> np.ndarray:
     """Logits (n, n_labels) in float32, in the order of `texts`.
@@ -21,34 +75,16 @@ def predict_logits(model, tokenizer, texts: list[str], *, batch_size: int = 64, 
     Texts are tokenised once, sorted by length and cut into batches padded only to their own longest
     member, so short paragraphs do not pay for long ones.
     """
-    import torch
     n = len(texts)
+    out = np.zeros((n, num_labels(model)), dtype=np.float32)
     if n == 0:
-        return np.zeros((0, model.config.num_labels), dtype=np.float32)
+        return out
     enc = tokenizer(list(texts), truncation=True, max_length=max_length)
     ids = enc["input_ids"]
-    types = enc.get("token_type_ids")
-    order = sorted(range(n), key=lambda i: len(ids[i]))
+    forward = forward_fn(model, device=device, dtype=dtype, token_type_ids=enc.get("token_type_ids") is not None)
     pad = tokenizer.pad_token_id or 0
-    out = np.zeros((n, model.config.num_labels), dtype=np.float32)
-    with torch.inference_mode():
-        for start in range(0, n, batch_size):
-            idx = order[start:start + batch_size]
-            width = max(len(ids[i]) for i in idx)
-            x = torch.full((len(idx), width), pad, dtype=torch.long)
-            m = torch.zeros((len(idx), width), dtype=torch.long)
-            for row, i in enumerate(idx):
-                x[row, :len(ids[i])] = torch.tensor(ids[i])
-                m[row, :len(ids[i])] = 1
-            kw = {"input_ids": x.to(device), "attention_mask": m.to(device)}
-            if types is not None:
-                kw["token_type_ids"] = torch.zeros_like(x).to(device)
-            if dtype is not None and device != "cpu":
-                with torch.autocast(device_type="cuda", dtype=dtype):
-                    logits = model(**kw).logits
-            else:
-                logits = model(**kw).logits
-            out[idx] = logits.float().cpu().numpy()
+    for idx in length_batches([len(x) for x in ids], batch_size):
+        out[idx] = forward(*pad_batch([ids[i] for i in idx], pad))
     return out
 
 

