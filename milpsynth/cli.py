@@ -79,12 +79,9 @@ def add_command(subparsers, name: str, *, help: str, description: str | None = N
 
 # -- formulate / example ------------------------------------------------------------------------------
 
-def read_description(path: str):
-    """A text file of blank-line paragraphs, or JSON: a list of paragraphs, {"paragraphs": [...]} or
-    {"text": "..."} ('-' reads stdin). A UTF-8 byte-order mark is skipped. What cannot be read is an
-    InputError naming the file: bytes that are not UTF-8, JSON that does not parse (a text that
-    opens with '[' or '{', or any text of a .json file, is taken for JSON, never read as words),
-    nesting too deep, or JSON of another shape."""
+def read_text(path: str) -> str:
+    """The UTF-8 text of a file ('-': standard input), a byte-order mark skipped; an InputError
+    naming the file when it cannot be read or is not UTF-8."""
     from .errors import InputError
     try:
         if path == "-":
@@ -95,19 +92,35 @@ def read_description(path: str):
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", field=path) from None
     try:
-        raw = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"not UTF-8 text (byte {exc.start} is {data[exc.start]:#04x}); save it as UTF-8",
                          field=path) from None
-    start = raw.lstrip()[:1]
-    if start not in ("[", "{") and not path.lower().endswith(".json"):
-        return raw
+
+
+def parse_json(raw: str, path: str):
+    """JSON data of a file's text; an InputError naming the file when it does not parse."""
+    from .errors import InputError
     try:
-        parsed = json.loads(raw)
+        return json.loads(raw)
     except json.JSONDecodeError as exc:
         raise InputError(f"not valid JSON: {exc}", field=path) from None
     except RecursionError:
         raise InputError("not valid JSON: nested too deeply", field=path) from None
+
+
+def read_description(path: str):
+    """A text file of blank-line paragraphs, or JSON: a list of paragraphs, {"paragraphs": [...]} or
+    {"text": "..."} ('-' reads stdin). A UTF-8 byte-order mark is skipped. What cannot be read is an
+    InputError naming the file: bytes that are not UTF-8, JSON that does not parse (a text that
+    opens with '[' or '{', or any text of a .json file, is taken for JSON, never read as words),
+    nesting too deep, or JSON of another shape."""
+    from .errors import InputError
+    raw = read_text(path)
+    start = raw.lstrip()[:1]
+    if start not in ("[", "{") and not path.lower().endswith(".json"):
+        return raw
+    parsed = parse_json(raw, path)
     if isinstance(parsed, dict):
         if isinstance(parsed.get("paragraphs"), list):
             parsed = parsed["paragraphs"]
@@ -151,7 +164,6 @@ def _formulate_and_report(source, args) -> int:
 
 
 def _add_formulate_options(p: argparse.ArgumentParser, *, solve_option: bool) -> None:
-    from .pipeline import available
     if solve_option:
         p.add_argument("--solve", action="store_true", help="solve with HiGHS and explain the solution")
     p.add_argument("--json", action="store_true", help="print the problem (and solution) as JSON")
@@ -162,6 +174,12 @@ def _add_formulate_options(p: argparse.ArgumentParser, *, solve_option: bool) ->
     p.add_argument("--lp", metavar="OUT", help="write the model as a CPLEX LP file (default: not written)")
     p.add_argument("--time-limit", type=float, default=30.0, metavar="S",
                    help="HiGHS time limit in seconds" + (" (with --solve)" if solve_option else ""))
+    _add_reading_options(p)
+
+
+def _add_reading_options(p: argparse.ArgumentParser) -> None:
+    """How a description is read: --on-error and --classifier (every command that formulates)."""
+    from .pipeline import available
     p.add_argument("--on-error", choices=("raise", "skip"), default="raise",
                    help="raise: stop at the first paragraph that cannot be formulated; skip: leave it out "
                         "and say why")
@@ -202,27 +220,15 @@ def add_example(sub) -> argparse.ArgumentParser:
 
 
 def _add_problem_options(p: argparse.ArgumentParser) -> None:
-    from .pipeline import available
     p.add_argument("file", metavar="FILE", help="text with blank-line paragraphs, or a JSON list of paragraphs ('-': stdin)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
-    p.add_argument("--on-error", choices=("raise", "skip"), default="raise",
-                   help="raise: stop at the first paragraph that cannot be formulated; skip: leave it out")
-    p.add_argument("--classifier", choices=available("classify"), default="auto", help="paragraph classifier")
+    _add_reading_options(p)
 
 
 def read_plan(path: str) -> dict:
     """A plan: a JSON object {decision: value} (a file, or '-' for standard input)."""
     from .errors import InputError
-    try:
-        raw = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", field=path) from None
-    except UnicodeDecodeError:
-        raise InputError("not UTF-8 text", field=path) from None
-    try:
-        plan = json.loads(raw)
-    except (json.JSONDecodeError, RecursionError) as exc:
-        raise InputError(f"not valid JSON: {exc}", field=path) from None
+    plan = parse_json(read_text(path), path)
     if not isinstance(plan, dict):
         raise InputError('a plan is a JSON object of decisions and values, e.g. {"trucks": 10}', field=path)
     return plan

@@ -156,11 +156,13 @@ def _infeasible(problem, d: Diagnosis, time_limit) -> None:
         d.links_involved = sorted({cons[i].name for rows in conflicts for i in rows if cons[i].paragraph is None})
         d.message = f"infeasible: {len(conflicts)} conflict{'s' if len(conflicts) != 1 else ''} between paragraphs"
         implicated = [i for i in implicated if cons[i].paragraph is not None] or paragraph_rows
-    weights = [1.0 / max(1.0, abs(cons[i].rhs)) for i in implicated]
-    relax = elastic(variables, cons, implicated, problem.objective, weights=weights, time_limit=time_limit)
+    def relax_rows(rows):     # a relative change of each limit: weight 1 / max(1, |limit|)
+        weights = [1.0 / max(1.0, abs(cons[i].rhs)) for i in rows]
+        return elastic(variables, cons, rows, problem.objective, weights=weights, time_limit=time_limit)
+
+    relax = relax_rows(implicated)
     if relax.status != Status.OPTIMAL and implicated != paragraph_rows:
-        weights = [1.0 / max(1.0, abs(cons[i].rhs)) for i in paragraph_rows]
-        relax = elastic(variables, cons, paragraph_rows, problem.objective, weights=weights, time_limit=time_limit)
+        relax = relax_rows(paragraph_rows)
     d.relaxed_status = relax.status
     if relax.status != Status.OPTIMAL:
         d.suggestions.append("no change of the paragraphs' limits alone makes the model feasible; check the "

@@ -4,11 +4,7 @@ from __future__ import annotations
 from .display import value_text
 from .solve import Solution
 from .status import Status
-
-
-def _short(text: str, n: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
+from .wording import short
 
 
 def explain(sol: Solution) -> str:
@@ -18,7 +14,7 @@ def explain(sol: Solution) -> str:
         lines.append(sol.message)
     if problem is not None and sol.status in (Status.INFEASIBLE, Status.UNBOUNDED):
         for i in sol.conflict_paragraphs:
-            lines.append(f"  paragraph {i + 1}: {_short(problem.paragraphs[i].text)}")
+            lines.append(f"  paragraph {i + 1}: {short(problem.paragraphs[i].text)}")
     if sol.objective is not None:
         obj = problem.objective if problem is not None else None
         word = obj.sense if obj is not None else "objective"
@@ -42,5 +38,5 @@ def explain(sol: Solution) -> str:
         if binding:
             lines.append("binding (holding with no slack):")
             for c in binding:
-                lines.append(f"  paragraph {c.paragraph + 1}: {_short(problem.paragraphs[c.paragraph].text)}")
+                lines.append(f"  paragraph {c.paragraph + 1}: {short(problem.paragraphs[c.paragraph].text)}")
     return "\n".join(lines)

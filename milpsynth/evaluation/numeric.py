@@ -12,6 +12,7 @@ from typing import Sequence
 
 from ..expr import Constraint, Objective
 from ..highs import build, configure, run
+from ..highs.analysis import feasibility_status
 from ..status import Status
 from ..variables import Variable
 
@@ -39,9 +40,7 @@ def solve_numeric(variables: Sequence[Variable], constraints: Sequence[Constrain
     status = run(h).status
     if status is None:
         # infeasible or unbounded: decide with a feasibility solve (no objective)
-        g = build(variables, constraints, None).h
-        _configure(g, time_limit)
-        feas = run(g).status
+        feas = feasibility_status(variables, constraints, time_limit)
         status = Status.UNBOUNDED if feas == Status.OPTIMAL else (
             Status.INFEASIBLE if feas == Status.INFEASIBLE else Status.ERROR)
         return NumericResult(status, message="HiGHS said infeasible-or-unbounded; decided by a feasibility solve")

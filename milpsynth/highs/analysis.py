@@ -71,8 +71,8 @@ def sensitivity(variables: Sequence[Variable], constraints: Sequence[Constraint]
     import highspy
     sol = m.h.getSolution()
     basis = m.h.getBasis()
-    ok, rng = m.h.getRanging()
-    n, r = len(m.variables), len(m.rows)
+    _, rng = m.h.getRanging()
+    n = len(m.variables)
     rows, cols = [], []
     for i, con in enumerate(m.rows):
         if basis.row_status[i] == highspy.HighsBasisStatus.kBasic:

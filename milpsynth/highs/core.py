@@ -110,7 +110,7 @@ def run(h, *, mip: bool | None = None) -> RunResult:
     gap = None
     if has_sol:
         if mip is None:
-            mip = h.getLp().integrality_ is not None and len(h.getLp().integrality_) > 0
+            mip = len(h.getLp().integrality_ or ()) > 0
         gap = float(info.mip_gap) if mip else 0.0
         if not math.isfinite(gap):
             gap = None
