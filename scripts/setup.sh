@@ -16,6 +16,6 @@ if ! "$VPY" -c "import torch" >/dev/null 2>&1; then
 fi
 stamp=.venv/.milpsynth-installed
 if [[ ! -f $stamp || pyproject.toml -nt $stamp ]]; then
-  "$VPY" -m pip install -q --disable-pip-version-check -e ".[ml,dev]"
+  "$VPY" -m pip install -q --disable-pip-version-check -e ".[ml,dev,llamacpp]"
   touch "$stamp"
 fi
