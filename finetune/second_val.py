@@ -1,0 +1,174 @@
+"""The second-source validation set: statements of the MAMO EasyLP and c3bench `work` halves,
+labelled by hand with the 14 types (rules: docs/labelling_rules.md).
+
+The labels live in `finetune/data/second_val.jsonl` as references into `../shared/data`, never as
+copies of the text: `{"file", "item", "start", "end", "sha", "label", "group"}` where `item` is the
+MAMO `id` or the c3bench line number, `start`/`end` the statement's characters in the item's text
+(MAMO `text`, c3bench `question`), `sha` the first 10 hex digits of the SHA-1 of that span, and
+`label` a type 0..13 or a word (`fact`, `domain`, `multi`, `none`, `other`) for statements outside
+the types. `load()` reads the texts back and skips, with a reason, what it cannot find.
+
+    python -m finetune.second_val --list mamo/easylp_dev.jsonl     # statements of the work items, numbered
+    python -m finetune.second_val --model milpsynth/classifier/model  # coarse accuracy of a classifier
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+LABELS = Path(__file__).with_name("data") / "second_val.jsonl"
+WORDS = ("fact", "domain", "multi", "none", "other")
+TEXT_FIELD = {"mamo": "text", "c3bench": "question"}
+
+# a sentence: up to . ? ! that ends it (a full stop followed by a lower-case word or no space does not)
+_SENTENCE = re.compile(r"(?:[^.?!\n]|\.(?=\S)|\.(?=\s+[a-z]))+[.?!]?")
+# a data row: a bullet, a table row, or 'Name: value' with a number and no verb-like length
+_BULLET = re.compile(r"^(?:[*\-•]|\d+\.)\s+")
+_DATA_ROW = re.compile(r"^\s*\||^[A-Z][\w '\-]{0,40}:\s*[^.]{0,60}\d[^.]{0,30}$|"
+                       r"^[A-Z][\w ]{0,25} to [\w ]{1,25}:\s*[\d.,]+")
+
+
+def sha(span: str) -> str:
+    return hashlib.sha1(span.encode("utf-8")).hexdigest()[:10]
+
+
+def statement_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each statement of `text`: sentences cut at . ? ! and line breaks, trimmed,
+    data rows (bullets, tables, 'Name: 12 kg') left out."""
+    out = []
+    for m in _SENTENCE.finditer(text):
+        s, e = m.start(), m.end()
+        seg = text[s:e]
+        s += len(seg) - len(seg.lstrip())
+        bullet = _BULLET.match(text[s:e])
+        s += bullet.end() if bullet else 0
+        e = s + len(text[s:e].rstrip())
+        seg = text[s:e]
+        if len(seg) > 3 and not _DATA_ROW.search(seg):
+            out.append((s, e))
+    return out
+
+
+def work_items(rel: str, data_dir: Path = DATA) -> list[tuple[str, str]]:
+    """(item id, text) of the `work` items of one data file (`mamo/easylp_dev.jsonl`, ...)."""
+    source = rel.split("/")[0]
+    rows = [json.loads(line) for line in (data_dir / rel).read_text(encoding="utf-8").splitlines() if line.strip()]
+    out = []
+    for no, row in enumerate(rows):
+        if row.get("split") != "work":
+            continue
+        out.append((str(row["id"]) if source == "mamo" else str(no), row[TEXT_FIELD[source]]))
+    return out
+
+
+@dataclass
+class Statement:
+    file: str
+    item: str
+    start: int
+    end: int
+    text: str
+    label: int | str
+    group: str                  # the problem it belongs to: file#item
+    position: int               # its index among the item's labelled statements
+
+
+@dataclass
+class SecondVal:
+    statements: list[Statement] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+    def typed(self) -> list[Statement]:
+        """The statements labelled with one of the 14 types (the ones accuracy counts)."""
+        return [s for s in self.statements if isinstance(s.label, int)]
+
+    def problems(self) -> dict[str, list[Statement]]:
+        out: dict[str, list[Statement]] = {}
+        for s in self.statements:
+            out.setdefault(s.group, []).append(s)
+        return out
+
+
+def load(path: Path = LABELS, data_dir: Path = DATA) -> SecondVal:
+    """The labelled statements whose texts are at hand; the others named in `skipped` with a reason."""
+    res = SecondVal()
+    if not Path(path).is_file():
+        res.skipped.append(f"no label file {path}")
+        return res
+    texts: dict[str, dict[str, str] | None] = {}
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        r = json.loads(line)
+        if r["file"] not in texts:
+            f = Path(data_dir) / r["file"]
+            texts[r["file"]] = dict(work_items(r["file"], Path(data_dir))) if f.is_file() else None
+            if texts[r["file"]] is None:
+                res.skipped.append(f"{f} is absent (public data not here): its statements are skipped")
+        items = texts[r["file"]]
+        if items is None:
+            continue
+        text = items.get(r["item"])
+        if text is None:
+            res.skipped.append(f"{r['file']} item {r['item']}: not a work item of the file")
+            continue
+        span = text[r["start"]:r["end"]]
+        if sha(span) != r["sha"]:
+            res.skipped.append(f"{r['file']} item {r['item']} [{r['start']}:{r['end']}]: the text changed (hash)")
+            continue
+        group = f"{r['file']}#{r['item']}"
+        pos = sum(1 for s in res.statements if s.group == group)
+        res.statements.append(Statement(r["file"], r["item"], r["start"], r["end"], span, r["label"], group, pos))
+    return res
+
+
+def main(argv=None) -> int:
+    import argparse
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--list", default=None, help="data file relative to ../shared/data: print its statements")
+    ap.add_argument("--model", default=None, help="classifier directory to measure (default: the shipped one)")
+    ap.add_argument("--threads", type=int, default=2)
+    a = ap.parse_args(argv)
+    if a.list is None:
+        from milpsynth.classifier import load_classifier
+        clf = load_classifier(a.model, threads=a.threads)
+        rep = measure(lambda sts: [p.type for p in clf.predict([s.text for s in sts])], load())
+        print(f"second-source val: {rep['correct']}/{rep['n']} = {rep['accuracy_coarse']:.4f}",
+              {k: f"{v['correct']}/{v['n']}" for k, v in rep["by_source"].items()})
+        for e in rep["errors"]:
+            print(f"  true {e['true']:>2} pred {e['pred']:>2}: {e['text'][:110]}")
+        for why in rep["skipped"]:
+            print("  skipped:", why)
+        return 0
+    for item, text in work_items(a.list):
+        print(f"## {item}")
+        for i, (s, e) in enumerate(statement_spans(text)):
+            print(f"{i}| {text[s:e]}")
+    return 0
+
+
+
+def measure(predict, sv: SecondVal) -> dict:
+    """Coarse accuracy of `predict(statements) -> list of types` on the typed statements, overall
+    and per source, the errors, and what the statements outside the types were predicted as."""
+    typed = sv.typed()
+    pred = predict(typed)
+    rows = [(s, int(p)) for s, p in zip(typed, pred)]
+    by_src: dict[str, list[bool]] = {}
+    for s, p in rows:
+        by_src.setdefault(s.file.split("/")[0], []).append(p == s.label)
+    errors = [{"group": s.group, "position": s.position, "true": s.label, "pred": p, "text": s.text}
+              for s, p in rows if p != s.label]
+    n = len(rows)
+    return {"n": n, "correct": n - len(errors), "accuracy_coarse": (n - len(errors)) / n if n else None,
+            "by_source": {k: {"n": len(v), "correct": sum(v), "accuracy": sum(v) / len(v)} for k, v in by_src.items()},
+            "errors": errors, "skipped": sv.skipped}
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
