@@ -175,3 +175,138 @@ def _infeasible(problem, d: Diagnosis, time_limit) -> None:
     d.relaxed_objective = relax.objective
     if relax.values is not None:
         d.relaxed_values = {v.name: float(round(x, 9)) for v, x in zip(variables, relax.values)}
+
+
+# ---- class problems (milpsynth.classes): rows of indexed families ---------------------------------
+
+@dataclass
+class RowChange:
+    member: str
+    family: str
+    sense: str          # <=, >=, ==
+    old: float
+    new: float
+    lines: list
+
+    def describe(self) -> str:
+        from .classes.problem import lines_text
+        from .display import value_text
+        word = {"<=": "at most", ">=": "at least", "==": "exactly"}[self.sense]
+        where = f"  ({lines_text(self.lines)})" if self.lines else ""
+        return f"{self.member}: {word} {value_text(self.new)} instead of {value_text(self.old)}{where}"
+
+    def to_dict(self) -> dict:
+        return {"member": self.member, "family": self.family, "sense": self.sense, "old": self.old,
+                "new": self.new, "lines": self.lines}
+
+
+@dataclass
+class ClassDiagnosis:
+    """Why a class problem has no optimum, by the rows of its families and the statements behind them."""
+    status: Status
+    message: str = ""
+    conflict: list = field(default_factory=list)        # [(family, [member names], statement line, data lines)]
+    bounds: list = field(default_factory=list)          # [(family or None, [column names])] bounds in the IIS
+    changes: list = field(default_factory=list)         # RowChange
+    relaxed_objective: float | None = None
+    suggestions: list = field(default_factory=list)
+
+    @property
+    def families(self) -> list[str]:
+        return [f.name for f, *_ in self.conflict] + [f.name for f, _ in self.bounds if f is not None]
+
+    @property
+    def statement_lines(self) -> list[int]:
+        """The text's lines the conflict rests on: statements and the data lines of the rows involved."""
+        out = set()
+        for f, _, line, data in self.conflict:
+            out.update(data)
+            if line:
+                out.add(line)
+        for f, _ in self.bounds:
+            if f is not None and f.line:
+                out.add(f.line)
+        return sorted(out)
+
+    def to_dict(self) -> dict:
+        return {"status": self.status.value, "message": self.message,
+                "conflict": [{"family": f.name, "statement": f.statement, "line": line, "members": ms,
+                              "data_lines": data} for f, ms, line, data in self.conflict],
+                "bounds": [{"family": f.name if f else None, "columns": cs} for f, cs in self.bounds],
+                "changes": [c.to_dict() for c in self.changes], "relaxed_objective": self.relaxed_objective,
+                "suggestions": self.suggestions}
+
+    def __str__(self) -> str:
+        from .display import value_text
+        lines = [f"status: {self.status}"] + ([self.message] if self.message else [])
+        if self.conflict or self.bounds:
+            lines.append("these statements and rows cannot all hold:")
+        for f, ms, line, data in self.conflict:
+            src = f'line {line}: "{short(f.statement, 70)}"' if f.statement else "implied by the class"
+            shown = ", ".join(ms[:6]) + (f", ... ({len(ms)} rows)" if len(ms) > 6 else "")
+            lines.append(f"  {f.name} ({src}): {shown}" + (f"; data lines {', '.join(map(str, data))}"
+                                                          if data else ""))
+        for f, cs in self.bounds:
+            shown = ", ".join(cs[:6]) + (f", ... ({len(cs)})" if len(cs) > 6 else "")
+            lines.append(f"  bounds of {shown}" + (f" ({f.name})" if f is not None else ""))
+        if self.changes:
+            lines.append("smallest change that makes it feasible:")
+            lines += ["  " + c.describe() for c in self.changes]
+            if self.relaxed_objective is not None:
+                lines.append(f"with that change the best plan has objective {value_text(self.relaxed_objective)}")
+        lines += [f"suggestion: {s}" for s in self.suggestions]
+        return "\n".join(lines)
+
+
+def diagnose_class(problem, *, time_limit: float | None = 30.0) -> ClassDiagnosis:
+    """Diagnosis of a class problem (`milpsynth.classes.ClassProblem`): solve; when infeasible, an IIS of
+    the LP relaxation of its array model mapped onto the families' rows (by name), the statements and
+    data lines behind them, and the smallest weighted change of those rows' limits (weight
+    1 / max(1, |limit|), integrality kept) with the objective of the relaxed plan."""
+    from .classes.indexed import IndexedModel
+    from .highs.analysis import model_elastic, model_iis
+    sol = problem.solve(time_limit=time_limit)
+    d = ClassDiagnosis(sol.status)
+    if sol.status in (Status.OPTIMAL, Status.TIME_LIMIT):
+        d.message = "the model is feasible; nothing to diagnose"
+        return d
+    if sol.status != Status.INFEASIBLE:
+        d.message = sol.message
+        return d
+    view = IndexedModel(problem)
+    h = view.am.to_highs()
+    rows, cols = model_iis(h)
+    if not rows and not cols:
+        d.message = ("infeasible only because of integrality: the statements can all hold with fractional "
+                     "decisions, but not with whole numbers or yes/no choices")
+        rows = [m.row for m in view.members if m.family.statement or m.family in problem.families]
+    else:
+        d.message = f"infeasible: {len(rows)} row(s) of the model conflict"
+    by_fam: dict[int, tuple] = {}
+    for r in rows:
+        m = view.members[r]
+        fam = m.family
+        entry = by_fam.setdefault(id(fam), (fam, [], fam.line, set()))
+        entry[1].append(m.name)
+        entry[3].update(ln for ln in m.lines if ln != fam.line)
+    d.conflict = [(f, ms, line, sorted(data)) for f, ms, line, data in by_fam.values()]
+    bound_fams: dict = {}
+    for c in cols:
+        f = view.bound_family(c)
+        bound_fams.setdefault(id(f), (f, []))[1].append(view.columns[c])
+    d.bounds = list(bound_fams.values())
+    lp = h.getLp()
+    refs = [max(1.0, abs(float(lp.row_upper_[r] if lp.row_upper_[r] < 1e300 else lp.row_lower_[r])))
+            for r in rows]
+    relax = model_elastic(h, rows, [1.0 / x for x in refs], time_limit=time_limit)
+    if relax.status != Status.OPTIMAL:
+        d.suggestions.append("no change of these rows' limits alone makes the model feasible")
+        return d
+    for r, delta in sorted(relax.changes.items()):
+        m = view.members[r]
+        lo, hi = float(lp.row_lower_[r]), float(lp.row_upper_[r])
+        sense = "==" if lo == hi else "<=" if hi < 1e300 else ">="
+        old = hi if sense != ">=" else lo
+        d.changes.append(RowChange(m.name, m.family.name, sense, old, old + delta, m.lines))
+    d.relaxed_objective = relax.objective
+    return d

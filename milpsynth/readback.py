@@ -175,3 +175,64 @@ def explain_model(problem) -> str:
         if p.skipped:
             lines.append(f"paragraph {p.index + 1}: left out ({p.skipped}): {' '.join(p.text.split())}")
     return "\n".join(lines)
+
+
+# ---- class problems (milpsynth.classes): families of rows ---------------------------------------
+
+def member_sentence(view, m) -> str:
+    """One row of a family in words: 'x[Plant 1, Store 1] + ... (4 terms) is at most 120'."""
+    cols, vals, lo, hi = view.row_data(m.row)
+    terms = [(view.columns[int(c)], float(v)) for c, v in zip(cols, vals) if v != 0]
+    if len(terms) == 1:
+        c, v = terms[0]
+        subject = c if v == 1 else f"{_num(v)} x {c}"
+    elif all(v == 1 for _, v in terms):
+        subject = f"the total of {', '.join(c for c, _ in terms[:3])}" + (f" and {len(terms) - 3} more"
+                                                                          if len(terms) > 3 else "")
+    else:
+        subject = f"the weighted total of {', '.join(c for c, _ in terms[:3])}" + (
+            f" and {len(terms) - 3} more" if len(terms) > 3 else "")
+    if lo == hi:
+        return f"{subject} is exactly {_num(hi)}"
+    if lo == float("-inf"):
+        return f"{subject} is {_SENSE_WORD['<=']} {_num(hi)}"
+    if hi == float("inf"):
+        return f"{subject} is {_SENSE_WORD['>=']} {_num(lo)}"
+    return f"{subject} is between {_num(lo)} and {_num(hi)}"
+
+
+def explain_class(problem, view, shown: int = 2) -> str:
+    """A class problem in words: each family with its statement (or 'implied by the class'), its
+    algebra, its data lines, and its first rows by name, as algebra and read back in words, each with
+    the text lines it was read from."""
+    from .classes.problem import lines_text
+    text_lines = str(problem.text).split("\n")
+
+    def quote(lines) -> str:
+        got = [f"line {ln}: {' '.join(text_lines[ln - 1].split())[:80]}" for ln in lines[:2]
+               if 0 < ln <= len(text_lines)]
+        return "; ".join(got) + (f"; ... ({lines_text(lines)})" if len(lines) > 2 else "")
+
+    out = [f"{problem.c3_name} problem, {problem.sense}; index sets: " +
+           ", ".join(f"{s.name} ({len(s.members)})" for s in view.sets.values())]
+    fams = sorted(problem.families, key=lambda f: f.name != "objective") + list(problem.extras)
+    for f in fams:
+        where = f'line {f.line}: "{" ".join(f.statement.split())}"' if f.statement else "implied by the class"
+        out.append(f"{f.name} ({where})")
+        out.append(f"  {f.math}")
+        data = view.data_lines(f)
+        if data:
+            out.append(f"  data: {', '.join(view.spec.data.get(f.name, []))} ({lines_text(data)})")
+        ms = view.family_members(f)
+        if ms:
+            out.append(f"  {len(ms)} row{'s' if len(ms) != 1 else ''}, e.g.:")
+        for m in ms[:shown]:
+            out.append(f"    {m.name}: {view.row_text(m.row, 6)}")
+            out.append(f"      reads: {member_sentence(view, m)}")
+            if m.lines:
+                out.append(f"      from {quote(m.lines)}")
+    if problem.shift:
+        out.append(f"objective constant {problem.shift:+g} (from the extra statements above)")
+    for u in problem.unplaced:
+        out.append(f"not placed: {u}")
+    return "\n".join(out)

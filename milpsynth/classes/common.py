@@ -45,6 +45,7 @@ class Reading:
         self.sizes: set[int] = set()       # entity counts the text may state ('12 offices')
         self.names: list[R.Names] = []     # entity names, to spot statements that mention them
         self.cuts: list = []               # (Augment, words) valid rows that only help the solver
+        self.sets: dict = {}               # index set -> member names not carried by `labels`
 
     # ---- sources and families ------------------------------------------------------------------
     def source(self, name: str, where) -> None:
@@ -72,9 +73,11 @@ class Reading:
             self.doc.claim(sent, "extra" if extra else "family")
         return f
 
-    def augment(self, aug: Augment, name: str, math: str, sent: Sentence) -> None:
+    def augment(self, aug: Augment, name: str, math: str, sent: Sentence) -> Family:
         self.augments.append(aug)
-        self.family(name, math, sent, extra=True)
+        f = self.family(name, math, sent, extra=True)
+        f.augment = aug
+        return f
 
     # ---- sentences ----------------------------------------------------------------------------
     def sentences(self) -> list[Sentence]:
@@ -226,7 +229,7 @@ class Reading:
                                         r"are required|should|only)\b", s.text, re.I):
                 unplaced.append(Unplaced(s.line, s.text, "a requirement on named entities the model does not state"))
         return ClassProblem(self.cls, evidence, data, self.sources, self.augments, self.shift, self.families,
-                            self.extras, unplaced, self.notes, self.labels, self.text, self.cuts)
+                            self.extras, unplaced, self.notes, self.labels, self.text, self.cuts, sets=self.sets)
 
     # ---- helpers --------------------------------------------------------------------------------
     def count_sizes(self, *ks: int) -> None:

@@ -134,10 +134,10 @@ def read(text: str, evidence: dict):
                              f"line {cap.line}", field=f"line {m.line}")
     # capacity drops become augment rows now that C is known
     for k, r, terms, s in drops:
-        rd.augments.append(Augment.one("capacity_drop", 3, {"item": k + 1, "reduction": r}, terms, "<=", C))
-        rd.family(f"capacity_drop[{rec.names[k]}]",
-                  f"sum_i w[i] x[i] + {r:g} x[{k + 1}] <= {C:g}   (taking {rec.names[k]} costs {r:g} of the capacity)",
-                  s, extra=True)
+        rd.augment(Augment.one("capacity_drop", 3, {"item": k + 1, "reduction": r}, terms, "<=", C),
+                   f"capacity_drop[{rec.names[k]}]",
+                   f"sum_i w[i] x[i] + {r:g} x[{k + 1}] <= {C:g}   (taking {rec.names[k]} costs {r:g} of the capacity)",
+                   s)
     rd.objective_constant(maximize=True)
 
     obj = rd.find(r"\bmaximi[sz]e|\bhighest|\bas (?:large|high)|\bgreatest|\blargest|\bmost\b")

@@ -80,6 +80,7 @@ def read(text: str, evidence: dict):
     rd.names += [sn, dn]
     rd.count_sizes(len(sup), len(dem), len(sup) + len(dem))
     rd.labels = {"f": [[f"{sup.names[a[0] - 1]} -> {dem.names[a[1] - 1]}" for a in arcs]]}
+    rd.sets.update(sources=list(sup.names), sinks=list(dem.names))
     for s in rd.sentences():
         si = sorted({i for i, _, _ in sn.mentions(s.text)})
         di = sorted({j for j, _, _ in dn.mentions(s.text)})

@@ -37,6 +37,7 @@ class Family:
     statement: str = ""        # the sentence of the text it comes from ("" when implied by the class)
     line: int | None = None
     data_lines: int = 0        # how many data lines feed it
+    augment: object = field(default=None, repr=False, compare=False)   # the Augment of an extra statement
 
     def __str__(self) -> str:
         parts = []
@@ -77,6 +78,7 @@ class ClassProblem:
     text: str = ""
     cuts: list = field(default_factory=list)        # (Augment, words): valid rows that only speed the solve
     start: dict | None = None                       # block -> initial values (a MIP start), optional
+    sets: dict = field(default_factory=dict)        # index set -> member names the reader found (not in labels)
 
     # ---- the model ------------------------------------------------------------------------------
     @property
@@ -154,34 +156,48 @@ class ClassProblem:
                 out[key] = v
         return out
 
+    # ---- the indexed model as the user sees it ----------------------------------------------------
+    def model(self):
+        """The indexed view (`milpsynth.classes.indexed.IndexedModel`): index sets, parameters with their
+        lines, variables, and every row named as a member of its family."""
+        from .indexed import IndexedModel
+        return IndexedModel(self)
+
+    def to_lp(self) -> str:
+        """CPLEX LP text with readable names (`supply(Plant_1)`, `x(Plant_1,Store_2)`), each row under a
+        comment naming its member, family and the statement and lines it came from."""
+        from ..highs.lp import arrays_lp
+        v = self.model()
+        am = v.am
+        rows = []
+        for m, (cols, vals, lo, hi) in zip(v.members, (v.row_data(m.row) for m in v.members)):
+            where = f'line {m.family.line}: "{m.family.statement}"' if m.family.statement else "implied by the class"
+            data = f"; data {lines_text(m.lines)}" if m.lines else ""
+            fam = "" if m.name.split("#")[0] == m.family.name else f" in {m.family.name}"
+            rows.append((m.name, f"{m.name}{fam} ({where}{data})", cols, vals, lo, hi))
+        cat = [np.concatenate(getattr(am, a)) for a in ("_cost", "_lb", "_ub", "_int")]
+        return arrays_lp(am.sense, v.columns, cat[0], cat[1], cat[2], cat[3], am.offset, rows,
+                         f"milpsynth {self.c3_name} model: {len(v.columns)} columns, {len(rows)} rows")
+
+    def write_lp(self, path) -> None:
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(self.to_lp())
+
+    def explain(self) -> str:
+        """Each family beside its statement and data lines, with its first rows as algebra and in words."""
+        from ..readback import explain_class
+        return explain_class(self, self.model())
+
+    def diagnose(self, **options):
+        """Why the problem has no optimum: the families' rows in an IIS, the statements and data lines
+        behind them, and the smallest change of their limits (`milpsynth.diagnose.ClassDiagnosis`)."""
+        from ..diagnose import diagnose_class
+        return diagnose_class(self, **options)
+
     # ---- printing --------------------------------------------------------------------------------
     def __str__(self) -> str:
-        ev = self.evidence or {}
-        head = f"{self.c3_name} ({self.problem_class}), {self.sense}"
-        if "probability" in ev:
-            head += f"; recognised with p={ev['probability']:.2f}"
-        if ev.get("cues"):
-            head += f" (cues: {', '.join(ev['cues'][:4])})"
-        lines = [head]
-        lines.append("data: " + "; ".join(f"{k} ({_lines_text(v)})" for k, v in self.sources.items()))
-        lines.append("model:")
-        fams = sorted(self.families, key=lambda f: f.name != "objective")
-        lines += [f"  {f}" for f in fams]
-        if self.extras:
-            lines.append("extra statements:")
-            lines += [f"  {f}" for f in self.extras]
-        if self.shift:
-            lines.append(f"  objective constant: {self.shift:+g}")
-        if self.cuts:
-            lines.append("solver rows (valid for every optimum, not statements of the text):")
-            lines += [f"  {w}" for _, w in self.cuts]
-        if self.notes:
-            lines.append("formulation notes:")
-            lines += [f"  - {n}" for n in self.notes]
-        if self.unplaced:
-            lines.append("NOT PLACED (reported, not in the model):")
-            lines += [f"  {u}" for u in self.unplaced]
-        return "\n".join(lines)
+        from ..display import render_class
+        return render_class(self, self.model())
 
     def to_dict(self) -> dict:
         return {"problem_class": self.problem_class, "c3_class": self.c3_name, "evidence": self.evidence,
@@ -191,7 +207,7 @@ class ClassProblem:
                 "unplaced": [str(u) for u in self.unplaced], "notes": self.notes}
 
 
-def _lines_text(lines) -> str:
+def lines_text(lines) -> str:
     ls = sorted({int(x) for x in lines if x is not None})
     if not ls:
         return "stated by the class"

@@ -131,6 +131,7 @@ def read(text: str, evidence: dict):
     names = R.Names(products)
     rd.names += [names, prn]
     rd.labels = {"x": [products]}
+    rd.sets["processes"] = list(procs)
     data = {"profits": [float(v.value) for v in profits],
             "times": [[float(v.value) for v in row] for row in times],
             "capacities": [float(caps[j].value) for j in range(m)],

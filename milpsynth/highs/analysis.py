@@ -32,13 +32,94 @@ def feasibility_status(variables: Sequence[Variable], constraints: Sequence[Cons
 def iis_rows(variables: Sequence[Variable], constraints: Sequence[Constraint]) -> list[int]:
     """Rows (indices into `constraints`) of an irreducible infeasible subset of the LP relaxation;
     empty when the relaxation is feasible or HiGHS finds none."""
-    import highspy
     m = build(variables, constraints, None, relax=True)
+    return _iis(m.h)[0]
+
+
+def _iis(h) -> tuple[list[int], list[int]]:
+    """(rows, columns) of an irreducible infeasible subset of the LP in `h` (columns: their bounds)."""
+    import highspy
     strategy = int(highspy.IisStrategy.kIisStrategyFromLp) | int(highspy.IisStrategy.kIisStrategyIrreducible)
-    m.h.setOptionValue("iis_strategy", strategy)
-    m.h.run()
-    _, iis = m.h.getIis()
-    return sorted(set(int(i) for i in iis.row_index_)) if iis.valid_ else []
+    h.setOptionValue("iis_strategy", strategy)
+    h.run()
+    _, iis = h.getIis()
+    if not iis.valid_:
+        return [], []
+    return sorted(set(int(i) for i in iis.row_index_)), sorted(set(int(j) for j in iis.col_index_))
+
+
+def _relaxed_copy(h):
+    """A new silent Highs holding the LP relaxation (no integrality, no objective) of the model in `h`."""
+    from .core import new_highs
+    lp = h.getLp()
+    lp.integrality_ = []
+    lp.col_cost_ = np.zeros(lp.num_col_)
+    lp.offset_ = 0.0
+    h2 = new_highs()
+    h2.passModel(lp)
+    return h2
+
+
+def model_iis(h) -> tuple[list[int], list[int]]:
+    """(rows, columns whose bounds take part) of an IIS of the LP relaxation of the model held by
+    `h` (a highspy.Highs, e.g. an array model's); empty when the relaxation is feasible."""
+    h2 = _relaxed_copy(h)
+    h2.run()
+    if status_of_model(h2) != Status.INFEASIBLE:
+        return [], []
+    return _iis(_relaxed_copy(h))
+
+
+def status_of_model(h) -> Status | None:
+    from .core import status_of
+    return status_of(h.getModelStatus())
+
+
+def model_elastic(h, rows: Sequence[int], weights: Sequence[float], *, time_limit: float | None = 30.0,
+                  mip_gap: float | None = None) -> Relaxation:
+    """`elastic` for a model held by a Highs: slacks on `rows` (weighted), integrality kept, the
+    weighted slack minimised; then the relaxed right-hand sides fixed and the original objective
+    optimised for the relaxed plan. changes: row -> amount added to the row's bound(s)."""
+    import highspy
+    from .core import new_highs
+    base = h.getLp()
+    lp = h.getLp()
+    lp.col_cost_ = np.zeros(lp.num_col_)
+    lp.offset_ = 0.0
+    lp.sense_ = highspy.ObjSense.kMinimize
+    e = new_highs()
+    e.passModel(lp)
+    slack = {}     # row -> (column of the downward slack or None, column of the upward slack or None)
+    n = lp.num_col_
+    for k, i in enumerate(rows):
+        lo, hi = float(lp.row_lower_[i]), float(lp.row_upper_[i])
+        dn = up = None
+        if math.isfinite(hi):      # lhs <= hi: lhs - dn <= hi lets lhs exceed it
+            e.addCol(float(weights[k]), 0.0, highspy.kHighsInf, 1, np.array([i], dtype=np.int32), np.array([-1.0]))
+            dn, n = n, n + 1
+        if math.isfinite(lo):      # lhs >= lo: lhs + up >= lo
+            e.addCol(float(weights[k]), 0.0, highspy.kHighsInf, 1, np.array([i], dtype=np.int32), np.array([1.0]))
+            up, n = n, n + 1
+        slack[i] = (dn, up)
+    configure(e, time_limit, mip_gap=mip_gap)
+    res = run(e)
+    if res.status not in (Status.OPTIMAL, Status.TIME_LIMIT) or res.values is None:
+        return Relaxation(res.status or Status.INFEASIBLE, {}, None, None)
+    changes: dict[int, float] = {}
+    for i, (dn, up) in slack.items():
+        delta = (res.values[dn] if dn is not None else 0.0) - (res.values[up] if up is not None else 0.0)
+        ref = max(1.0, abs(float(base.row_upper_[i] if math.isfinite(base.row_upper_[i]) else base.row_lower_[i])))
+        if abs(delta) > 1e-7 * ref:
+            changes[i] = float(delta)
+    fixed = new_highs()
+    fixed.passModel(base)
+    for i, delta in changes.items():
+        lo, hi = float(base.row_lower_[i]), float(base.row_upper_[i])
+        fixed.changeRowBounds(i, lo + delta if math.isfinite(lo) else lo, hi + delta if math.isfinite(hi) else hi)
+    configure(fixed, time_limit, mip_gap=mip_gap)
+    res2 = run(fixed)
+    values = res2.values if res2.values is not None else res.values[:base.num_col_]
+    return Relaxation(Status.OPTIMAL, changes, values, res2.objective)
 
 
 @dataclass

@@ -97,3 +97,91 @@ def highs_lp(h) -> str:
             return f.read()
     finally:
         os.unlink(path)
+
+
+def _exact(x: float) -> str:
+    return fmt_num(x, 12)
+
+
+def readable_lp_names(names) -> list[str]:
+    """LP-legal names that keep a readable index: 'supply[Plant 1]' -> 'supply(Plant_1)',
+    'f[Warehouse 1 -> Store 2]' -> 'f(Warehouse_1_Store_2)'. Square brackets are not legal in LP
+    names (HiGHS's reader refuses them); parentheses and commas are. Unique, in order."""
+    out, taken = [], set()
+    for name in names:
+        base, _, rest = str(name).partition("[")
+        base = re.sub(r"[^A-Za-z0-9_]+", "_", base).strip("_") or "r"
+        if rest:
+            inner = rest.rsplit("]", 1)
+            parts = [re.sub(r"[^A-Za-z0-9_.]+", "_", p.strip()).strip("_") or "_" for p in inner[0].split(",")]
+            tail = re.sub(r"[^A-Za-z0-9_]+", "_", inner[1]) if len(inner) > 1 else ""
+            safe = f"{base}({','.join(parts)}){tail}"
+        else:
+            safe = base
+        if not re.match(r"[A-Za-z_]", safe) or base.lower() in LP_KEYWORDS or base.lower().startswith(("inf", "nan")):
+            safe = "x_" + safe
+        cand, k = safe, 2
+        while cand in taken:
+            cand, k = f"{safe}_{k}", k + 1
+        taken.add(cand)
+        out.append(cand)
+    return out
+
+
+def _wrapped(terms: list[str], per_line: int = 8) -> str:
+    chunks = [" ".join(terms[i:i + per_line]) for i in range(0, len(terms), per_line)]
+    return "\n   ".join(chunks) if chunks else "0 __zero"
+
+
+def _array_terms(cols, vals, names) -> list[str]:
+    out = []
+    for c, v in zip(cols, vals):
+        if v == 0:
+            continue
+        out.append(f"{'-' if v < 0 else '+'} {_exact(abs(v)) + ' ' if abs(v) != 1 else ''}{names[int(c)]}")
+    return out
+
+
+def arrays_lp(sense: str, columns, cost, lower, upper, integer, offset: float, rows, title: str) -> str:
+    """LP text of an array model with readable names.
+
+    columns: readable column names; cost/lower/upper/integer: per column; rows: (readable name, comment,
+    cols, vals, lo, hi) per row; a row with two finite, different bounds is written as two rows."""
+    cnames = readable_lp_names(columns)
+    rows = list(rows)
+    rnames = readable_lp_names([r[0] for r in rows])
+    lines = [_comment(title), "Maximize" if sense == "maximize" else "Minimize"]
+    obj = _array_terms(range(len(cnames)), cost, cnames)
+    if offset:
+        obj.append(f"{'-' if offset < 0 else '+'} {_exact(abs(offset))}")
+    lines.append(f" obj: {_wrapped(obj)}")
+    lines.append("Subject To")
+    for (name, comment, cols, vals, lo, hi), rn in zip(rows, rnames):
+        if comment:
+            lines.append(_comment(comment))
+        body = _wrapped(_array_terms(cols, vals, cnames))
+        finite_lo, finite_hi = math.isfinite(lo), math.isfinite(hi)
+        if finite_lo and finite_hi and lo == hi:
+            lines.append(f" {rn}: {body} = {_exact(hi)}")
+        else:
+            if finite_lo:
+                lines.append(f" {rn + ('_lo' if finite_hi else '')}: {body} >= {_exact(lo)}")
+            if finite_hi:
+                lines.append(f" {rn + ('_hi' if finite_lo else '')}: {body} <= {_exact(hi)}")
+    bounds, generals, binaries = [], [], []
+    for n, lo, hi, is_int in zip(cnames, lower, upper, integer):
+        if is_int and lo == 0 and hi == 1:
+            binaries.append(n)
+            continue
+        bounds.append(f" {'-inf' if not math.isfinite(lo) else _exact(lo)} <= {n} <= "
+                      f"{'+inf' if not math.isfinite(hi) else _exact(hi)}")
+        if is_int:
+            generals.append(n)
+    lines.append("Bounds")
+    lines += bounds
+    if generals:
+        lines += ["General", " " + _wrapped(generals, 10)]
+    if binaries:
+        lines += ["Binary", " " + _wrapped(binaries, 10)]
+    lines.append("End")
+    return "\n".join(lines) + "\n"
