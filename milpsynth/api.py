@@ -55,7 +55,8 @@ def make_problem(source: str | Iterable[str]) -> Problem:
                          field="description")
     if not paragraphs:
         raise InputError("the description is empty", field="description")
-    return Problem(text, [Paragraph(i, t) for i, t in enumerate(paragraphs)])
+    return Problem(text, [Paragraph(i, t) for i, t in enumerate(paragraphs)],
+                   input_mode="text" if isinstance(source, str) else "paragraphs")
 
 
 def _check_size(n: int) -> None:
@@ -85,7 +86,10 @@ def _type_override(value: Any, paragraph: int) -> Prediction:
 def formulate(description: str | Iterable[str], *, types: Mapping[int, Any] | None = None,
               variables: Mapping[str, str] | Iterable | None = None,
               slots: Mapping[int, Mapping] | None = None, on_error: str = "raise",
-              pipeline: Pipeline | None = None, classes: bool = True, **components: Any) -> Problem:
+              pipeline: Pipeline | None = None, classes: bool = True, llm: Any = None, samples: int = 1,
+              repair_rounds: int = 2, hints: bool = True,
+              llm_stages: Iterable[str] = ("variables", "objective", "constraints", "split"),
+              **components: Any) -> Problem:
     """Formulate a decision problem described in words as a MILP.
 
     description: one string (paragraphs separated by blank lines) or a list of paragraphs; the
@@ -102,6 +106,12 @@ def formulate(description: str | Iterable[str], *, types: Mapping[int, Any] | No
     classes: recognise the ten OPT-Engine problem classes (TSP, knapsack, ... with their data in lists
         and tables) and return their indexed model (`milpsynth.classes.ClassProblem`, with
         `.problem_class`) instead of the paragraph pipeline's; False never does.
+    llm: a language-model backend (`milpsynth.llm`: OpenAICompatible, LlamaCpp, Transformers, Scripted)
+        serving the stages in `llm_stages` (variables, objective, constraints, split); its answers are
+        parsed as data and fitted to the templates. samples: answers per question, majority over
+        their canonical forms; repair_rounds: times an infeasible or unbounded model's paragraphs are
+        asked again with the solver's verdict; hints: class hints in the prompts. The exchanges are
+        in `problem.transcript`.
     components: stage replacements by name, e.g. classify="rules" (see `milpsynth.pipeline`); the
         variables stage, whose name the overrides above use, is replaced with
         `pipeline=Pipeline(variables=...)`.
@@ -138,6 +148,13 @@ def formulate(description: str | Iterable[str], *, types: Mapping[int, Any] | No
             raise InputError(f"slots must be a mapping, got {v!r}", paragraph=i)
         problem.paragraphs[i].slots = dict(v)
     problem.variable_overrides = variables
+    if llm is not None:
+        from .llm.run import run_with_llm
+        error = _unknown_components(components)
+        if error is not None:
+            raise error
+        return run_with_llm(problem, llm, components=components, pipeline=pipeline, samples=samples,
+                            repair_rounds=repair_rounds, hints=hints, llm_stages=llm_stages)
     if pipeline is None:
         pipeline = _pipeline(components)
     elif components:
@@ -177,5 +194,5 @@ def _unknown_components(components: Mapping[str, Any]):
     unknown = sorted(set(components) - set(STAGES))
     if unknown:
         return ComponentError(f"formulate() takes no option {unknown[0]!r}; the options are types, variables, "
-                              f"slots, on_error, pipeline and the stages {', '.join(STAGES)}", field=unknown[0])
+                              f"slots, on_error, pipeline, llm (samples, repair_rounds, hints, llm_stages) and the stages {', '.join(STAGES)}", field=unknown[0])
     return None

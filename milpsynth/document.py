@@ -101,6 +101,10 @@ class Problem:
     stages_run: list[str] = field(default_factory=list)
     on_error: str = "raise"                  # "raise" or "skip": what paragraph-level stages do on errors
     variable_overrides: Any = None           # what the caller said of the variables (see formulate)
+    # "text": one string, blank-line blocks that may each hold several statements (the split stage
+    # cuts them); "paragraphs": a list, one statement per paragraph, kept as given
+    input_mode: str = "paragraphs"
+    transcript: list = field(default_factory=list, repr=False)   # a language model's exchanges (milpsynth.llm)
 
     problem_class = None    # a word problem; the ten OPT-Engine classes are `milpsynth.classes.ClassProblem`s
 
@@ -179,6 +183,7 @@ class Problem:
             "split": self.split,
             "facts": list(self.facts),
             "stages_run": list(self.stages_run),
+            **({"transcript": list(self.transcript)} if self.transcript else {}),
         }
 
     @classmethod
@@ -214,7 +219,8 @@ class Problem:
             where = "problem"
             return cls(text, paragraphs, variables, links=links,
                        warnings=list(d.get("warnings") or []), split=d.get("split"),
-                       facts=list(d.get("facts") or []), stages_run=list(d.get("stages_run") or []))
+                       facts=list(d.get("facts") or []), stages_run=list(d.get("stages_run") or []),
+                       transcript=list(d.get("transcript") or []))
         except MilpsynthError:
             raise
         except KeyError as exc:

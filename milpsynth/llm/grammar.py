@@ -1,0 +1,39 @@
+"""GBNF grammars (llama.cpp's grammar format) for the answers, built from the decision names.
+
+A constraint is a formula over exactly the given names, numbers and one of <=, >=, =; the objective
+'maximize'/'minimize' and a sum of weighted names; the decisions one 'name kind' line each. The
+grammar only bounds what the model can write: every answer is parsed and validated all the same.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+_COMMON = r'''
+expr ::= term (sp sign sp term)*
+term ::= num (sp "*" sp (name | "(" sp sum sp ")"))? | name
+sum ::= name (sp sign sp name)*
+sign ::= "+" | "-"
+num ::= "-"? [0-9]+ ("." [0-9]+)?
+sp ::= " "?
+'''
+
+
+def _names(names: Iterable[str]) -> str:
+    alts = sorted(set(names), key=lambda n: (-len(n), n))     # longest first: 'bi_x' before 'x'
+    if not alts:
+        raise ValueError("a grammar needs at least one name")
+    return "name ::= " + " | ".join(f'"{n}"' for n in alts) + "\n"
+
+
+def constraint_grammar(names: Iterable[str]) -> str:
+    return ('root ::= sp expr sp rel sp expr\nrel ::= "<=" | ">=" | "="\n' + _COMMON + _names(names))
+
+
+def objective_grammar(names: Iterable[str]) -> str:
+    return 'root ::= ("maximize" | "minimize") " " expr\n' + _COMMON + _names(names)
+
+
+def variables_grammar(max_lines: int = 12) -> str:
+    return (f'root ::= line{{1,{max_lines}}}\n'
+            'line ::= [a-zA-Z_] [a-zA-Z0-9_]{0,40} " " kind "\\n"\n'
+            'kind ::= "integer" | "continuous" | "binary"\n')

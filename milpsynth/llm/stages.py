@@ -1,0 +1,233 @@
+"""The stages a language model serves: the free-text split, the decisions, and the slot filler
+(the objective and one constraint per classified paragraph). Each asks through a `Session`; what
+it is not asked to do it leaves to the offline component it wraps.
+"""
+from __future__ import annotations
+
+import re
+
+from ..document import Paragraph, Problem
+from ..errors import GenerationError, VariableError
+from ..expr import Constraint
+from ..labels import LOGIC_TYPES, TYPE_NAMES
+from ..templates import TEMPLATES
+from ..variables import Variable, VariableTable
+from . import grammar, hints as hint_library
+from .answers import fit, unknown_numbers
+from .formula import parse_formula
+from .prompts import messages
+from .session import Accepted, Ask, Session
+
+MAX_DECISIONS = 30
+_LINE = re.compile(r"^\s*(?:[-*\d.)]+\s*)?`?([A-Za-z_][A-Za-z0-9_]*)`?\s*[:,(-]?\s*(integer|continuous|binary)\b", re.I)
+
+
+def canonical(con: Constraint) -> tuple:
+    """A constraint's key for the vote: equal for forms equal up to a positive factor."""
+    terms, sense, rhs = dict(con.lhs.terms), con.sense, con.rhs
+    if sense == ">=":
+        terms, sense, rhs = {n: -a for n, a in terms.items()}, "<=", -rhs
+    k = max(abs(a) for a in terms.values()) or 1.0
+    return (sense, tuple(sorted((n, round(a / k, 9)) for n, a in terms.items())), round(rhs / k, 9))
+
+
+class Context:
+    """What every prompt of one problem shares: its text, its decisions, the hints chosen for it."""
+
+    def __init__(self, session: Session, problem: Problem):
+        self.session, self.problem = session, problem
+        self.hints = hint_library.choose(problem.text) if session.hints else hint_library.Hints()
+
+    def decisions(self) -> list[dict]:
+        table = self.problem.variables
+        if table is None:
+            return []
+        out = []
+        for v in table.values():
+            if v.is_indicator:
+                desc = f"1 if {v.indicator_of} > 0, else 0 (for conditions only)"
+            else:
+                desc = f"{v.label or v.name.replace('_', ' ')} ({v.kind})"
+            out.append({"name": v.name, "description": desc})
+        return out
+
+    def prompt(self, template: str, **extra):
+        base = {"text": self.problem.text, "decisions": self.decisions(), "hints": self.hints.lines}
+        base.update(extra)
+
+        def build(feedback, previous):
+            return messages(template, feedback=feedback, previous=previous, **base)
+        return build
+
+
+def context(session: Session, problem: Problem) -> Context:
+    ctx = getattr(problem, "_llm_context", None)
+    if ctx is None or ctx.problem is not problem:
+        ctx = Context(session, problem)
+        problem._llm_context = ctx
+    return ctx
+
+
+class LLMSplit:
+    """Free text (one paragraph) -> one statement per line, the objective first (the rest as it is)."""
+
+    name = "llm"
+
+    def __init__(self, session: Session, fallback):
+        self.session, self.fallback = session, fallback
+
+    def __call__(self, problem: Problem) -> Problem:
+        if len(problem.paragraphs) != 1 or any(p.prediction or p.slots for p in problem.paragraphs):
+            return problem
+        from ..nlp import cues
+        from ..nlp.mentions import fold
+
+        def accept(raw: str) -> Accepted:
+            lines = [re.sub(r"^\s*(?:[-*]|\d+[.)])\s*", "", x).strip() for x in raw.splitlines()]
+            lines = [x for x in lines if len(x) > 3]
+            if len(lines) < 2:
+                raise GenerationError("give the objective and each constraint on its own line")
+            if len(lines) > 40:
+                raise GenerationError(f"{len(lines)} statements are too many for one problem")
+            if not any(cues.OBJECTIVE.search(fold(x)) for x in lines):
+                raise GenerationError("no line states the objective (what is maximized or minimized)")
+            return Accepted(lines, tuple(lines))
+
+        ctx = Context(self.session, problem)
+        ask = Ask("split", None, ctx.prompt("split.j2"), accept, max_tokens=400)
+        try:
+            lines = self.session.ask(ask).result
+        except GenerationError as exc:
+            problem.warnings.append(f"the language model's split was not used ({exc.reason}); split by the rules")
+            return self.fallback(problem)
+        facts = self.fallback(Problem(problem.text, [Paragraph(0, problem.paragraphs[0].text)])).facts
+        problem.paragraphs = [Paragraph(i, t) for i, t in enumerate(lines)]
+        problem.split, problem.facts = list(lines), list(facts)
+        return problem
+
+
+class LLMVariables:
+    """The decisions named by the model (the paper's first stage); the caller's overrides, or an
+    answer that cannot be read after the retries, go to the offline stage."""
+
+    name = "llm"
+
+    def __init__(self, session: Session, fallback):
+        self.session, self.fallback = session, fallback
+
+    def __call__(self, problem: Problem) -> Problem:
+        if problem.variable_overrides is not None:
+            return self.fallback(problem)
+        ctx = context(self.session, problem)
+        ask = Ask("variables", None, ctx.prompt("variables.j2"), lambda raw: self._accept(raw),
+                  grammar=grammar.variables_grammar(), max_tokens=120)
+        try:
+            found = self.session.ask(ask).result
+        except GenerationError as exc:
+            problem.warnings.append(f"the language model's decisions were not used ({exc.reason}); "
+                                    "read by the rules")
+            return self.fallback(problem)
+        pure = all(kind == "binary" for _, kind in found)
+        from ..nlp.mentions import surface_forms
+        made = []
+        for name, kind in found:
+            label = name[3:] if pure and name.startswith("bi_") else name.replace("_", " ")
+            made.append(Variable(name, kind, label, sorted(set(surface_forms(label)), key=len, reverse=True)))
+        problem.variables = VariableTable.build(made, pure_binary=pure)
+        return problem
+
+    @staticmethod
+    def _accept(raw: str) -> Accepted:
+        found, seen = [], set()
+        for line in raw.splitlines():
+            m = _LINE.match(line)
+            if not m:
+                continue
+            name, kind = m.group(1), m.group(2).lower()
+            if name.lower() in seen:
+                continue
+            seen.add(name.lower())
+            found.append((name, kind))
+        if not found:
+            raise VariableError("no line reads 'name kind' (kind: integer, continuous or binary)")
+        if len(found) > MAX_DECISIONS:
+            raise VariableError(f"{len(found)} decisions are too many (at most {MAX_DECISIONS})")
+        if any(k == "binary" for _, k in found) and not all(k == "binary" for _, k in found):
+            found = [(n, k) for n, k in found if k != "binary" or not n.startswith("bi_")]   # indicators come by themselves
+        return Accepted(found, tuple(found))
+
+
+class LLMSlotFiller:
+    """The model writes each paragraph's formula; it is read as data and fitted to the paragraph's
+    template. Stages left out of `stages` ('objective', 'constraints') use the offline filler."""
+
+    name = "llm"
+
+    def __init__(self, session: Session, fallback, stages=("objective", "constraints")):
+        self.session, self.fallback, self.stages = session, fallback, tuple(stages)
+
+    def serves(self, p: Paragraph) -> bool:
+        return ("objective" if p.type == 0 else "constraints") in self.stages
+
+    def prepare(self, problem: Problem) -> None:
+        prepare = getattr(self.fallback, "prepare", None)
+        if prepare is not None:
+            prepare(problem)
+        asks = [self.ask_for(problem, p) for p in problem.paragraphs
+                if not p.skipped and p.slots is None and p.prediction is not None and self.serves(p)]
+        self.session.prefetch(asks)
+
+    def fill(self, problem: Problem, p: Paragraph) -> dict:
+        if not self.serves(p):
+            return self.fallback.fill(problem, p)
+        return self.session.ask(self.ask_for(problem, p)).result
+
+    def refill(self, problem: Problem, p: Paragraph, feedback: str) -> dict:
+        previous = self.session.chosen.get(("constraint" if p.type else "objective", p.index))
+        return self.session.ask(self.ask_for(problem, p), feedback, previous).result
+
+    def ask_for(self, problem: Problem, p: Paragraph) -> Ask:
+        ctx = context(self.session, problem)
+        t = p.type
+        table = problem.variables
+        if t == 0:
+            names = list(table)
+            template, stage = "objective.j2", "objective"
+            gbnf = grammar.objective_grammar(names)
+        else:
+            if t in LOGIC_TYPES or table.pure_binary:
+                names = list(table)
+            else:
+                names = [v.name for v in table.values() if not v.is_indicator] or list(table)
+            template, stage = f"type{t}.j2", "constraint"
+            gbnf = grammar.constraint_grammar(names)
+        prob = p.prediction.prob if p.prediction else 0.0
+
+        def accept(raw: str) -> Accepted:
+            formula = parse_formula(raw.strip().splitlines()[0] if raw.strip() else raw, list(table),
+                                    objective=t == 0)
+            slots = fit(formula, t, table)
+            element = TEMPLATES[t].build(slots, table, p.index)
+            flagged = unknown_numbers(formula, problem.text)
+            notes = [f"numbers not in the text: {', '.join(flagged)}"] if flagged else []
+            if t == 0:
+                k = max(abs(a) for _, a in element.expr.terms) or 1.0
+                key = (element.sense, tuple(sorted((n, round(a / k, 9)) for n, a in element.expr.terms)))
+            else:
+                key = canonical(element)
+            return Accepted(slots, key, (prob, -len(flagged)), slots, notes)
+
+        return Ask(stage, p.index, ctx.prompt(template, paragraph=p.text, type=t, meaning=TYPE_NAMES.get(t, "")),
+                   accept, grammar=gbnf, max_tokens=120)
+
+
+def note_flags(problem: Problem, session: Session) -> None:
+    """Numbers flagged in chosen answers go into the paragraph's notes."""
+    for e in session.transcript:
+        if e.get("chosen") and "numbers not in the text" in e["verdict"] and e["paragraph"]:
+            p = problem.paragraphs[e["paragraph"] - 1]
+            note = e["verdict"][len("accepted ("):-1]
+            if note not in p.notes:
+                p.notes.append(note)
+
+
