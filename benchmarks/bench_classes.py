@@ -11,7 +11,9 @@
    class and size bucket), never its texts or per-row results.
 2. Own generators: all ten classes x 3 wordings (scenarios) x 3 levels x {none, objective, augment} at
    small sizes, read back through `formulate_class` and compared with the generator's own optimum.
-3. Median read + build + solve time per problem.
+3. Time vs size: median read (recognition + reading), build (the array model and its HiGHS copy) and
+   solve (HiGHS) seconds per class x size bucket, and accuracy per size bucket, for each half (the
+   blind half as aggregates per class x bucket only).
 Results go to benchmarks/results/classes.json (the blind half as aggregates only).
 """
 from __future__ import annotations
@@ -38,6 +40,9 @@ CLASS_ORDER = ("BinPacking", "Knapsack", "TSP", "JobShop", "Portfolio", "Invento
                "Production", "Pollution")
 
 
+BUCKETS = ("<=10", "11-20", ">20")
+
+
 def bucket(size) -> str:
     """Size buckets by the class's own size number (the first number of the size: items, cities, jobs...)."""
     m = re.search(r"\d+", str(size))
@@ -51,16 +56,21 @@ def rel_tol(cls: str) -> float:
 
 def run_one(text: str, answer, cls: str, time_limit: float) -> dict:
     t0 = time.perf_counter()
-    out = {"ok": False, "kind": "", "seconds": 0.0, "detected": None}
+    out = {"ok": False, "kind": "", "seconds": 0.0, "detected": None, "read": None, "build": None, "solve": None}
     try:
         p = formulate_class(text)
+        out["read"] = time.perf_counter() - t0
         if p is None:
             out["kind"] = "not recognised"
         else:
             out["detected"] = C3_NAMES[p.problem_class]
             if out["detected"] != cls:
                 out["kind"] = f"recognised as {out['detected']}"
+            tb = time.perf_counter()
+            p.build().to_highs()        # the build alone, timed (solve builds its own copy)
+            out["build"] = time.perf_counter() - tb
             sol = p.solve(time_limit=time_limit)
+            out["solve"] = sol.seconds
             ok, why = answer_matches(sol.objective, sol.status.value, answer, None, text, rel_tol(cls))
             out["ok"] = bool(ok) and out["detected"] == cls
             out["why"] = why
@@ -80,7 +90,7 @@ def run_one(text: str, answer, cls: str, time_limit: float) -> dict:
 
 def table(rows: list[dict]) -> str:
     """Class x size bucket: ok/n per cell, with a total column."""
-    buckets = ("<=10", "11-20", ">20")
+    buckets = BUCKETS
     head = ["class"] + list(buckets) + ["all"]
     lines = [head]
     for cls in CLASS_ORDER + ("all",):
@@ -92,6 +102,43 @@ def table(rows: list[dict]) -> str:
             sub = [r for r in rs if b == "all" or r["bucket"] == b]
             cells.append(f"{sum(r['ok'] for r in sub)}/{len(sub)}" if sub else "-")
         lines.append(cells)
+    w = [max(len(x[i]) for x in lines) for i in range(len(head))]
+    return "\n".join("  ".join(c.ljust(w[i]) for i, c in enumerate(x)) for x in lines)
+
+
+def _median(xs):
+    xs = [x for x in xs if x is not None]
+    return statistics.median(xs) if xs else None
+
+
+def timing(rows: list[dict]) -> dict:
+    """Median read, build, solve and read+build+solve seconds per class x size bucket (and per bucket)."""
+    out = {}
+    for cls in CLASS_ORDER + ("all",):
+        for b in BUCKETS + ("all",):
+            sub = [r for r in rows if (cls == "all" or r["class"] == cls) and (b == "all" or r["bucket"] == b)]
+            if not sub:
+                continue
+            total = [None if r["solve"] is None else r["read"] + r["build"] + r["solve"] for r in sub]
+            out.setdefault(cls, {})[b] = {"n": len(sub), "read": _median(r["read"] for r in sub),
+                                          "build": _median(r["build"] for r in sub),
+                                          "solve": _median(r["solve"] for r in sub), "total": _median(total),
+                                          "max_total": max((t for t in total if t is not None), default=None)}
+    return out
+
+
+def timing_table(t: dict) -> str:
+    """Class x size bucket: median read+build+solve ms (read/build/solve), with 'all'."""
+    head = ["class"] + list(BUCKETS) + ["all"]
+    lines = [head]
+    for cls, cells in t.items():
+        row = [cls]
+        for b in BUCKETS + ("all",):
+            c = cells.get(b)
+            row.append("-" if c is None or c["total"] is None else
+                       f"{1000 * c['total']:.0f} ({1000 * c['read']:.0f}/{1000 * c['build']:.0f}/"
+                       f"{1000 * c['solve']:.0f})")
+        lines.append(row)
     w = [max(len(x[i]) for x in lines) for i in range(len(head))]
     return "\n".join("  ".join(c.ljust(w[i]) for i, c in enumerate(x)) for x in lines)
 
@@ -121,7 +168,10 @@ def c3bench(data_dir: Path, files, splits, time_limit: float) -> dict:
                                 if any(x["class"] == c for x in res)},
                    "by_bucket": {b: [sum(x["ok"] for x in res if x["bucket"] == b),
                                      sum(1 for x in res if x["bucket"] == b)] for b in ("<=10", "11-20", ">20")},
-                   "median_seconds": statistics.median(x["seconds"] for x in res) if res else None}
+                   "median_seconds": statistics.median(x["seconds"] for x in res) if res else None,
+                   "timing": timing(res)}
+            print("median ms per problem, read+build+solve (read/build/solve), by class x size bucket:")
+            print(timing_table(rec["timing"]))
             if split == "work":
                 kinds: dict[str, int] = {}
                 for x in res:

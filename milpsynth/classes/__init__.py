@@ -16,7 +16,7 @@ from __future__ import annotations
 import importlib
 
 from ..errors import InputError
-from .detector import detect
+from .detector import detect, has_structure
 from .problem import C3_NAMES, FROM_C3, ClassProblem, Family, Unplaced
 
 CLASS_MODULES = {"knapsack": "knapsack", "binpacking": "binpacking", "tsp": "tsp", "jobshop": "jobshop",
@@ -41,7 +41,14 @@ def formulate_class(text: str, *, problem_class: str | None = None) -> ClassProb
     if not isinstance(text, str) or not text.strip():
         raise InputError("the text is empty", field="text")
     if problem_class is not None:
-        return reader(problem_class)(text, {"given": True})
+        try:
+            return reader(problem_class)(text, {"given": True})
+        except InputError as exc:
+            raise _with_table_error(text, exc) from None
+    if not has_structure(text):
+        # the cheap gate (regex counts, ~0.05 ms): without a list, table, pair list or route no class is
+        # recognised whatever the words say, so word problems skip the detector
+        return None
     cls, evidence = detect(text)
     if cls is None:
         return None
@@ -61,7 +68,19 @@ def formulate_class(text: str, *, problem_class: str | None = None) -> ClassProb
             return prob
         if "fallback" in evidence:      # a weak recognition that no reader confirms: not a class problem
             return None
-        raise
+        raise _with_table_error(text, first) from None
+
+
+def _with_table_error(text: str, exc: InputError) -> InputError:
+    """The reader's error, naming the line of a data table's unreadable cell or short row when the text
+    has such a table (the likeliest reason no reader found its data)."""
+    from . import readers as R
+    from .text import Doc
+    try:
+        R.check_numeric_tables(R.read_tables(Doc(text)), "data")
+    except InputError as bad:
+        return InputError(f"{exc.reason} ({bad.reason})", field=bad.field)
+    return exc
 
 
 __all__ = ["formulate_class", "detect", "reader", "ClassProblem", "Family", "Unplaced", "C3_NAMES", "FROM_C3",

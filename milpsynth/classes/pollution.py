@@ -41,6 +41,7 @@ def read(text: str, evidence: dict):
                                                                          for c in r.cells[1:]):
             cost_t = t if cost_t is None or len(t.header) > len(cost_t.header) else cost_t
     if cost_t is None:
+        R.check_numeric_tables(tables, "cost table")
         raise InputError("no cost table (sources in rows, methods in columns) was found", field="costs")
     src_names = cost_t.labels()
     sn = R.Names(src_names)

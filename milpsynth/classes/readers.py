@@ -103,6 +103,24 @@ class Table:
     def labels(self) -> list[str]:
         return [r.label for r in self.rows]
 
+    def mostly_numeric(self, first: int = 1, share: float = 0.6) -> bool:
+        """At least `share` of the body cells from column `first` on are numbers (a data table with a
+        few unreadable or missing cells, rather than a table of words)."""
+        cells = [c for r in self.rows for c in r.cells[first:]]
+        return bool(cells) and sum(c.is_number() for c in cells) >= share * len(cells)
+
+
+def check_numeric_tables(tables, what: str, first: int = 1) -> None:
+    """When no table could serve as `what`, the reason a data table could not: the InputError of its
+    first unreadable cell or short row, naming the line (tables of words are passed over)."""
+    for t in tables:
+        if t.header and len(t.header) > first + 1 and len(t.rows) >= 2 and t.mostly_numeric(first):
+            try:
+                t.numeric_matrix(first)
+            except InputError as exc:
+                raise InputError(f"the table that looks like the {what} cannot be read: {exc.reason}",
+                                 field=exc.field) from None
+
 
 _SEP_CELL = re.compile(r"^\s*:?-{1,}:?\s*$")
 

@@ -45,6 +45,7 @@ def read(text: str, evidence: dict):
         # the unit costs as a pair list 'Plant 1 to Store 2: 30'
         pairs = R.read_pairs(doc)
         if not pairs:
+            R.check_numeric_tables(tables, "cost matrix")
             raise InputError("no cost matrix (a table with sources in rows, or 'A to B: cost' lines) was found",
                              field="costs")
         src_names = list(dict.fromkeys(p.a for p in pairs))
