@@ -32,7 +32,7 @@ class Transformers(LanguageModel):
                 raise BackendError(f"cannot load the model {model!r}: {exc}", field="model") from None
         if tokenizer is None:
             raise BackendError("give the tokenizer with a model object", field="tokenizer")
-        self.model_obj = model.to(self.device).eval()
+        self.model_obj = model.to(self.device).train(False)      # inference mode
         self.tokenizer = tokenizer
         self.model = getattr(getattr(model, "config", None), "name_or_path", "") or type(model).__name__
 
