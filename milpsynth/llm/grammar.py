@@ -9,11 +9,12 @@ from __future__ import annotations
 from typing import Iterable
 
 _COMMON = r'''
-expr ::= term (sp sign sp term)*
+expr ::= term (sp sign sp term){0,15}
+side ::= term (sp sign sp term){0,7}
 term ::= num (sp "*" sp (name | "(" sp sum sp ")"))? | name
-sum ::= name (sp sign sp name)*
+sum ::= name (sp sign sp name){0,15}
 sign ::= "+" | "-"
-num ::= "-"? [0-9]+ ("." [0-9]+)?
+num ::= "-"? [0-9]{1,9} ("." [0-9]{1,6})?
 sp ::= " "?
 '''
 
@@ -26,7 +27,7 @@ def _names(names: Iterable[str]) -> str:
 
 
 def constraint_grammar(names: Iterable[str]) -> str:
-    return ('root ::= sp expr sp rel sp expr\nrel ::= "<=" | ">=" | "="\n' + _COMMON + _names(names))
+    return ('root ::= sp expr sp rel sp side\nrel ::= "<=" | ">=" | "="\n' + _COMMON + _names(names))
 
 
 def objective_grammar(names: Iterable[str]) -> str:

@@ -218,7 +218,7 @@ class LLMSlotFiller:
             return Accepted(slots, key, (prob, -len(flagged)), slots, notes)
 
         return Ask(stage, p.index, ctx.prompt(template, paragraph=p.text, type=t, meaning=TYPE_NAMES.get(t, "")),
-                   accept, grammar=gbnf, max_tokens=120)
+                   accept, grammar=gbnf, max_tokens=200)
 
 
 def note_flags(problem: Problem, session: Session) -> None:
