@@ -141,7 +141,9 @@ def read_description(path: str):
 
 def _formulate_and_report(source, args) -> int:
     from . import formulate
-    problem = formulate(source, on_error=args.on_error, classify=args.classifier)
+    from .llm.cli_options import formulate_options, write_transcript
+    problem = formulate(source, on_error=args.on_error, classify=args.classifier, **formulate_options(args))
+    write_transcript(getattr(args, "transcript", None), [problem])
     sol = problem.solve(time_limit=args.time_limit) if args.solve else None
     if args.lp:
         problem.write_lp(args.lp)
@@ -205,6 +207,8 @@ def add_formulate(sub) -> argparse.ArgumentParser:
                                 "explains the solution.")
     p.add_argument("file", metavar="FILE", help="text with blank-line paragraphs, or a JSON list of paragraphs ('-': stdin)")
     _add_formulate_options(p, solve_option=True)
+    from .llm.cli_options import add_llm_options
+    add_llm_options(p)
     p.set_defaults(func=_run_formulate)
     return p
 

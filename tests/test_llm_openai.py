@@ -24,6 +24,7 @@ class Stub:
         self.seen: list[dict] = []
         self.lock = threading.Lock()
         self.release = threading.Event()
+        self.responder = None           # body -> answer text, in place of the plan
         stub = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -31,7 +32,10 @@ class Stub:
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
                 with stub.lock:
                     stub.seen.append({"path": self.path, "body": body, "auth": self.headers.get("Authorization")})
-                    status, payload, headers, delay = stub.plan.pop(0) if stub.plan else (200, reply("ok"), {}, 0)
+                    if stub.responder is not None:
+                        status, payload, headers, delay = 200, reply(stub.responder(body)), {}, 0
+                    else:
+                        status, payload, headers, delay = stub.plan.pop(0) if stub.plan else (200, reply("ok"), {}, 0)
                 if delay == "block":         # never answers in time: held until the test ends
                     stub.release.wait(30)
                 elif delay:

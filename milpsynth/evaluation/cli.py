@@ -37,15 +37,21 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--gold-variables", action="store_true",
                    help="give the generator the annotated decisions (NL4Opt records): a diagnostic that "
                         "leaves the errors of splitting, classification and slot filling")
+    from ..llm.cli_options import add_llm_options
+    add_llm_options(p)
     p.set_defaults(func=run)
     return p
 
 
 def _run_by_answer(args, records) -> int:
+    from ..llm.cli_options import formulate_options, recording_formulate
     from .by_answer import evaluate_answers
     try:
+        llm = formulate_options(args)
         report = evaluate_answers(records, split=args.split, time_limit=args.time_limit,
-                                  progress=not args.no_progress)
+                                  progress=not args.no_progress,
+                                  formulate=recording_formulate(getattr(args, "transcript", None), llm, records=False),
+                                  **llm)
     except MilpsynthError as exc:
         print(f"milpsynth eval: {exc}", file=sys.stderr)
         return 2
@@ -74,9 +80,12 @@ def run(args: argparse.Namespace) -> int:
             return _run_by_answer(args, records)
         if args.split is not None:
             records = [r for r in records if r.get("split") == args.split]
+        from ..llm.cli_options import formulate_options, recording_formulate
+        llm = formulate_options(args)
         report = evaluate(records, save_models=args.save_models, time_limit=args.time_limit,
                           progress=not getattr(args, "no_progress", False),
-                          gold_variables=getattr(args, "gold_variables", False))
+                          gold_variables=getattr(args, "gold_variables", False),
+                          formulate=recording_formulate(getattr(args, "transcript", None), llm, records=True), **llm)
     except MilpsynthError as exc:
         print(f"milpsynth eval: {exc}", file=sys.stderr)
         return 2

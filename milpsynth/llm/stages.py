@@ -19,6 +19,7 @@ from .prompts import messages
 from .session import Accepted, Ask, Session
 
 MAX_DECISIONS = 30
+SHAPE_ORDER = (1, 5, 2, 6, 9, 4, 8, 3, 7, 10, 11, 12, 13)     # the most specific shape first
 _LINE = re.compile(r"^\s*(?:[-*\d.)]+\s*)?`?([A-Za-z_][A-Za-z0-9_]*)`?\s*[:,(-]?\s*(integer|continuous|binary)\b", re.I)
 
 
@@ -180,7 +181,49 @@ class LLMSlotFiller:
     def fill(self, problem: Problem, p: Paragraph) -> dict:
         if not self.serves(p):
             return self.fallback.fill(problem, p)
-        return self.session.ask(self.ask_for(problem, p)).result
+        try:
+            return self.session.ask(self.ask_for(problem, p)).result
+        except GenerationError:
+            slots = self._retype(problem, p) if p.type != 0 else None
+            if slots is None:
+                raise
+            return slots
+
+    def _retype(self, problem: Problem, p: Paragraph) -> dict | None:
+        """The model kept answering in another type's shape: where that type is plausible for the
+        paragraph (the classifier gives it p >= FALLBACK_FLOOR, or the paragraph's words state it),
+        the paragraph is read as that type, and the result says so."""
+        from ..nlp.mentions import fold
+        from ..stages.generate import FALLBACK_FLOOR, words_state
+        raws = [e["raw"] for e in self.session.transcript
+                if e.get("paragraph") == p.index + 1 and e["stage"] == "constraint" and e.get("round") == self.session.round]
+        if not raws:
+            return None
+        raw = max(set(raws), key=raws.count)
+        table, pred = problem.variables, p.prediction
+        try:
+            formula = parse_formula(raw.strip().splitlines()[0], list(table))
+        except GenerationError:
+            return None
+        for t in SHAPE_ORDER:
+            if t == pred.type:
+                continue
+            plausible = (pred.probs or {}).get(t, 0.0) >= FALLBACK_FLOOR or words_state(t, fold(p.text))
+            if not plausible:
+                continue
+            try:
+                slots = fit(formula, t, table)
+                element = TEMPLATES[t].build(slots, table, p.index)
+            except GenerationError:
+                continue
+            if not all(mentioned(table, n, p.text) for n in element.variables):
+                return None        # a decision the paragraph does not speak of: not a reading of it
+            p.prediction = pred.as_type(t, f"the language model's answer {raw.strip()!r} has the shape of type {t}, "
+                                           f"not of type {pred.type}")
+            problem.warnings.append(f"paragraph {p.index + 1}: read as type {t}: the language model's answer has "
+                                    f"that shape ({raw.strip()[:60]}), not type {pred.type}'s")
+            return slots
+        return None
 
     def refill(self, problem: Problem, p: Paragraph, feedback: str) -> dict:
         previous = self.session.chosen.get(("constraint" if p.type else "objective", p.index))
@@ -219,6 +262,16 @@ class LLMSlotFiller:
 
         return Ask(stage, p.index, ctx.prompt(template, paragraph=p.text, type=t, meaning=TYPE_NAMES.get(t, "")),
                    accept, grammar=gbnf, max_tokens=200)
+
+
+def mentioned(table: VariableTable, name: str, text: str) -> bool:
+    """The paragraph speaks of decision `name` (of its quantity, for an indicator): a word of the text
+    begins as one of the words of its name or label (less its last three letters, four at least)."""
+    v = table[name]
+    base = table[v.indicator_of] if v.is_indicator and v.indicator_of in table else v
+    words = set(re.findall(r"[a-z]{3,}", f"{base.name} {base.label}".replace("_", " ").lower())) - {"bi_"}
+    low = text.lower()
+    return any(re.search(r"\b" + re.escape(w[:max(4, len(w) - 3)]), low) for w in words)   # shelves ~ shelf
 
 
 def note_flags(problem: Problem, session: Session) -> None:
