@@ -50,8 +50,8 @@ def report(texts, fine_true, fine_pred, type_pred, probs=None) -> dict:
             "misclassified": errors, "fine_only_errors": fine_errors}
 
 
-def evaluate(clf, texts, labels) -> dict:
-    preds = clf.predict(texts)
+def evaluate(clf, texts, labels, contexts=None) -> dict:
+    preds = clf.predict(texts, contexts=contexts) if contexts is not None else clf.predict(texts)
     return report(texts, labels, [p.fine for p in preds], [p.type for p in preds], [p.prob for p in preds])
 
 

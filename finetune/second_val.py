@@ -137,8 +137,12 @@ def main(argv=None) -> int:
     if a.list is None:
         from milpsynth.classifier import load_classifier
         clf = load_classifier(a.model, threads=a.threads)
-        rep = measure(lambda sts: [p.type for p in clf.predict([s.text for s in sts])], load())
-        print(f"second-source val: {rep['correct']}/{rep['n']} = {rep['accuracy_coarse']:.4f}",
+        sv = load()
+        rep = measure_classifier(clf, sv, "paragraph")
+        print(f"second-source val, each statement alone: {rep['correct']}/{rep['n']} = {rep['accuracy_coarse']:.4f}",
+              {k: f"{v['correct']}/{v['n']}" for k, v in rep["by_source"].items()})
+        rep = measure_classifier(clf, sv, "problem")
+        print(f"second-source val, as problems: {rep['correct']}/{rep['n']} = {rep['accuracy_coarse']:.4f}",
               {k: f"{v['correct']}/{v['n']}" for k, v in rep["by_source"].items()})
         for e in rep["errors"]:
             print(f"  true {e['true']:>2} pred {e['pred']:>2}: {e['text'][:110]}")
@@ -168,6 +172,42 @@ def measure(predict, sv: SecondVal) -> dict:
     return {"n": n, "correct": n - len(errors), "accuracy_coarse": (n - len(errors)) / n if n else None,
             "by_source": {k: {"n": len(v), "correct": sum(v), "accuracy": sum(v) / len(v)} for k, v in by_src.items()},
             "errors": errors, "skipped": sv.skipped}
+
+
+
+def problem_of(statements: list[Statement]):
+    """A `Problem` of one item's statements (its paragraphs, in order) after the variables stage;
+    None when the stage cannot read it."""
+    from milpsynth.api import make_problem
+    from milpsynth.pipeline import create
+    global _VARIABLES
+    if _VARIABLES is None:
+        _VARIABLES = create("variables", "auto")
+    try:
+        return _VARIABLES(make_problem([s.text for s in statements]))
+    except Exception:          # noqa: BLE001  a problem the variables stage cannot read: no context
+        return None
+
+
+_VARIABLES = None
+
+
+def measure_classifier(clf, sv: SecondVal, mode: str = "problem") -> dict:
+    """`measure` of a classifier: mode "paragraph" reads each statement alone; "problem" reads each
+    item's statements as one problem (the variables stage first; the contexts and problem-level
+    decoding as the classify stage gets them)."""
+    if mode not in ("paragraph", "problem"):
+        raise ValueError(f"mode must be 'paragraph' or 'problem', got {mode!r}")
+    if mode == "paragraph":
+        return measure(lambda sts: [p.type for p in clf.predict([s.text for s in sts])], sv)
+    types: dict[tuple[str, int], int] = {}
+    for group, sts in sv.problems().items():
+        problem = problem_of(sts)
+        texts = [s.text for s in sts]
+        preds = clf.predict(texts, problem=problem) if problem is not None else clf.predict(texts)
+        for s, p in zip(sts, preds):
+            types[(group, s.position)] = p.type
+    return measure(lambda typed: [types[(s.group, s.position)] for s in typed], sv)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,9 @@ Trains on <data>/train.jsonl (+ any --extra files), reports metrics on <data>/va
 epoch (unless --no-eval), writes <out>/ (adapter + milpsynth_classifier.json) and <out>/eval.json +
 <out>/eval_confusion.png. On a CUDA machine it trains in bf16 (fp16 on older GPUs); for several GPUs
 run it under `accelerate launch -m finetune.train ...` or `torchrun --nproc_per_node N -m finetune.train ...`.
+`--context` trains the context recipe (`finetune.recipe`: li2023 train + datasets/ + generator
+statements + style families, each paragraph read with its problem's decisions) and evaluates on
+val with contexts and on the second-source set (`finetune.second_val`).
 `--keep best` keeps the epoch with the best val coarse accuracy: that selects on val, so its val
 figure is optimistic; the shipped model uses `--keep last`.
 """
@@ -41,13 +44,16 @@ def config_args(ap: argparse.ArgumentParser) -> None:
     ap.add_argument("--threads", type=int, default=None, help="torch CPU threads")
     ap.add_argument("--device", default=None, help="auto (default), cpu, cuda[:n]")
     ap.add_argument("--extra", action="append", default=[], help="extra training JSON lines (repeatable)")
+    ap.add_argument("--init-adapter", default=None,
+                    help="continue training from this classifier directory's adapter (e.g. the shipped one)")
 
 
 def config_from(a, **over) -> TrainConfig:
     return TrainConfig(epochs=a.epochs, lr=a.lr, batch_size=a.batch_size, r=a.r, alpha=a.alpha, dropout=a.dropout,
                        targets=tuple(t for t in a.targets.split(",") if t), weight_decay=a.weight_decay,
                        warmup=a.warmup, label_smoothing=a.label_smoothing, class_weight=a.class_weight,
-                       max_length=a.max_length, seed=a.seed, threads=a.threads, device=a.device, **over)
+                       max_length=a.max_length, seed=a.seed, threads=a.threads, device=a.device,
+                       init_adapter=a.init_adapter, **over)
 
 
 def main(argv=None) -> int:
@@ -60,18 +66,30 @@ def main(argv=None) -> int:
     ap.add_argument("--out", required=True, help="output directory for the classifier")
     ap.add_argument("--keep", choices=["last", "best"], default="last")
     ap.add_argument("--no-eval", action="store_true", help="do not evaluate on val.jsonl")
+    ap.add_argument("--context", action="store_true", help="train the context recipe (finetune.recipe)")
+    ap.add_argument("--styles", type=int, default=800, help="style-family examples in the context recipe")
+    ap.add_argument("--per-class", type=int, default=30, help="generator statements per class in the context recipe")
     ap.add_argument("--quantize-default", action="store_true",
                     help="record in the artefact that CPU inference should use dynamic int8")
     config_args(ap)
     a = ap.parse_args(argv)
     cfg = config_from(a, keep=a.keep)
-    texts, labels = read_split(a.data, "train")
-    xt, xl = read_extra(a.extra)
-    val = None if a.no_eval else read_split(a.data, "val")
+    contexts = val_contexts = None
+    if a.context:
+        from .recipe import li2023_split, training_set
+        texts, labels, contexts = training_set(seed=a.seed, n_styles=a.styles, per_class=a.per_class,
+                                                data_dir=Path(a.data))
+        xt, xl = [], []
+        val = None if a.no_eval else li2023_split("val", Path(a.data))
+        val_contexts = val[2] if val else None
+    else:
+        texts, labels = read_split(a.data, "train")
+        xt, xl = read_extra(a.extra)
+        val = None if a.no_eval else read_split(a.data, "val")
     clf = LoraClassifier(base=a.base, config=cfg, device=a.device, threads=a.threads)
     t0 = time.perf_counter()
-    clf.fit(texts + xt, labels + xl, eval_texts=val[0] if val else None, eval_labels=val[1] if val else None,
-            out_dir=a.out)
+    clf.fit(texts + xt, labels + xl, contexts=contexts, eval_texts=val[0] if val else None,
+            eval_labels=val[1] if val else None, eval_contexts=val_contexts, out_dir=a.out)
     wall = time.perf_counter() - t0
     if int(os.environ.get("RANK", "0")) != 0:
         return 0
@@ -80,11 +98,24 @@ def main(argv=None) -> int:
         if "eval_accuracy_coarse" in rec:
             print(f"epoch {rec['epoch']:>5.1f}  val coarse {rec['eval_accuracy_coarse']:.4f}  "
                   f"fine {rec['eval_accuracy_fine']:.4f}  loss {rec['eval_loss']:.4f}")
+    if a.context:
+        metrics.update({"recipe": "context", "n_styles": a.styles, "n_train": len(texts)})
     if val:
-        rep = evaluate(clf, *val)
+        rep = evaluate(clf, *val[:2], contexts=val_contexts)
         write_report(rep, a.out)
         metrics.update({"val_accuracy_coarse": rep["accuracy_coarse"], "val_accuracy_fine": rep["accuracy_fine"]})
         print(f"val: coarse {rep['accuracy_coarse']:.4f} fine {rep['accuracy_fine']:.4f}")
+        for e in rep["misclassified"]:
+            print(f"  true {e['true_type']:>2} pred {e['pred_type']:>2}: {e['text'][:100]}")
+    if not a.no_eval:
+        from .second_val import load, measure_classifier
+        sv = load()
+        if sv.statements:
+            for mode in ("paragraph", "problem"):
+                r2 = measure_classifier(clf, sv, mode)
+                metrics[f"second_val_{mode}_accuracy_coarse"] = r2["accuracy_coarse"]
+                metrics[f"second_val_{mode}_correct"] = f"{r2['correct']}/{r2['n']}"
+                print(f"second-source val ({mode}): {r2['correct']}/{r2['n']} = {r2['accuracy_coarse']:.4f}")
     clf.save(a.out, metrics=metrics)
     if a.quantize_default:
         meta_path = Path(a.out) / "milpsynth_classifier.json"

@@ -31,3 +31,109 @@ def aligned_type(text: str, top: int) -> tuple[int, str]:
     if said in ("<=", ">=") and said != side:
         return PARTNER[top], f"type {top} -> {PARTNER[top]}: the paragraph says '{said}'"
     return top, ""
+
+
+# --- problem-level decoding ---------------------------------------------------------------------
+# The paragraph alone cannot settle some types; the problem can (its decisions, its other paragraphs).
+import re  # noqa: E402
+
+from ..nlp import cues  # noqa: E402
+
+LOGIC_TYPES = (10, 11, 12, 13)
+SUM_OF = {1: 2, 5: 6}
+_LOGIC_WORDS = re.compile(r"\b(?:either|neither|nor|both|unless|otherwise|or)\b", re.I)
+_ASKS = re.compile(r"\?\s*$|\b(?:aims?|goal|objective|wants?|wish(?:es)?|seeks?|determine|find|calculate|what)\b", re.I)
+_WORD = re.compile(r"[a-z]+")
+
+
+def _stem(w: str) -> str:
+    w = w.lower()
+    for suf, rep in (("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("ses", "s"), ("s", "")):
+        if w.endswith(suf) and len(w) > len(suf) + 2:
+            return w[: -len(suf)] + rep
+    return w
+
+
+def _words(text: str) -> set[str]:
+    return {_stem(w) for w in _WORD.findall(text.lower())}
+
+
+def has_logic_cue(text: str) -> bool:
+    """True when the paragraph words a logic relation (if, only if, exactly/at least/at most one,
+    either/or, both, neither, unless)."""
+    return any(p.search(text) for p in (cues.IF, cues.ONLY_IF, cues.PREREQUISITE, cues.EXACTLY_ONE,
+                                        cues.AT_LEAST_ONE, cues.AT_MOST_ONE, _LOGIC_WORDS))
+
+
+def asks_objective(text: str) -> bool:
+    """True for a paragraph that asks for or states what to maximise/minimise."""
+    return bool(cues.OBJECTIVE.search(text) and _ASKS.search(text))
+
+
+def covers_several(text: str, decisions: list[str]) -> bool:
+    """True when the paragraph's subject is a category word covering several decisions: it names no
+    decision in full but a word that two or more decisions' names end with ('boxes' for 'small boxes'
+    and 'large boxes'), or a total/combined/all of the decisions."""
+    if len(decisions) < 2:
+        return False
+    have = _words(text)
+    named = [set(_stem(w) for w in _WORD.findall(d.lower())) for d in decisions]
+    full = sum(1 for n in named if n and n <= have)
+    if full == 1:
+        return False
+    if full >= 2:
+        return True
+    heads: dict[str, int] = {}
+    for d in decisions:
+        ws = _WORD.findall(d.lower())
+        if ws:
+            heads[_stem(ws[-1])] = heads.get(_stem(ws[-1]), 0) + 1
+    return any(n >= 2 and h in have for h, n in heads.items())
+
+
+def _move(pred, t: int, why: str):
+    moved = pred.as_type(t, why)
+    moved.low_confidence = pred.low_confidence
+    return moved
+
+
+def _next_type(pred, exclude) -> int | None:
+    return next((t for t in pred.ranked_types() if t not in exclude), None)
+
+
+def decode_problem(texts: list[str], preds: list, problem) -> list:
+    """Problem-level decoding of one problem's predictions (`texts[i]` read as `preds[i]`):
+
+    - logic types only over yes/no decisions: a logic prediction (10-13) in a problem whose decisions
+      are not yes/no, for a paragraph without any logic wording, takes its most probable other type;
+    - a bound on one decision (1 / 5) whose subject is a category word covering several decisions
+      (`covers_several`) is a bound on their sum (2 / 6);
+    - the objective is the paragraph that asks what to maximise/minimise: where no paragraph is read
+      as the objective and exactly one asks for it, that one is; where the one read as the objective
+      does not ask and exactly one other does, they swap (the other takes its next type).
+    Predictions without probabilities (a caller's) are left alone. Returns a new list."""
+    from .context import decision_names
+    names, yes_no = decision_names(problem)
+    out = list(preds)
+    for i, (text, p) in enumerate(zip(texts, out)):
+        if not p.probs:
+            continue
+        if p.type in LOGIC_TYPES and names and not yes_no and not has_logic_cue(text):
+            t = _next_type(p, LOGIC_TYPES)
+            if t is not None:
+                out[i] = _move(p, t, f"type {p.type} -> {t}: no logic wording and the decisions are not yes/no")
+        elif p.type in SUM_OF and covers_several(text, names):
+            out[i] = _move(p, SUM_OF[p.type], f"type {p.type} -> {SUM_OF[p.type]}: its subject covers several decisions")
+    asking = [i for i, t in enumerate(texts) if asks_objective(t)]
+    objective = [i for i, p in enumerate(out) if p.type == 0]
+    if len(asking) == 1 and asking[0] not in objective and out[asking[0]].probs:
+        a = asking[0]
+        if not objective:
+            out[a] = _move(out[a], 0, "it asks what to maximise/minimise, and no other paragraph is the objective")
+        elif len(objective) == 1 and not asks_objective(texts[objective[0]]) and out[objective[0]].probs:
+            o = objective[0]
+            t = _next_type(out[o], (0,))
+            if t is not None:
+                out[a] = _move(out[a], 0, f"it asks what to maximise/minimise (paragraph {o + 1} does not)")
+                out[o] = _move(out[o], t, f"not the objective: paragraph {a + 1} asks what to maximise/minimise")
+    return out

@@ -33,14 +33,33 @@ def fine_to_type_proba(fine: np.ndarray) -> np.ndarray:
     return out
 
 
+def _paragraphs_of(problem, texts):
+    """The paragraphs of `problem` whose texts are `texts` (in order; the classify stage passes the
+    ones still to classify), else stand-ins at the positions of the texts."""
+    from ..document import Paragraph
+    pool = [p for p in problem.paragraphs if not p.skipped]
+    out, k = [], 0
+    for i, t in enumerate(texts):
+        while k < len(pool) and pool[k].text != t:
+            k += 1
+        out.append(pool[k] if k < len(pool) else Paragraph(i, t))
+        k = k + 1 if k < len(pool) else k
+    return out
+
+
 class LoraClassifier:
     """Paragraph -> type (0..13) and fine label (0..20): an encoder with a LoRA adapter.
 
-    `__init__` only stores settings; `fit(texts, fine_labels)` trains and returns self; learned state
+    `__init__` only stores settings; `fit(texts, fine_labels, contexts=...)` trains and returns self; learned state
     ends in `_`. `predict` gives `Prediction`s, `predict_proba` fine-label probabilities (n, 21),
     `predict_type_proba` type probabilities (n, 14). Loaded classifiers run merged, in eval mode, on
     the numpy runtime (`runtime_ == "numpy"`, the CPU default: no torch) or the torch one (GPUs,
     int8, and after `fit`); see `classifier.runtime.choose_runtime`.
+
+    Context: a classifier trained with `contexts` (one `classifier.context.context_text` per
+    paragraph) reads each paragraph as the pair (context, paragraph); `predict(texts, problem=...)`
+    (what the classify stage calls) builds the contexts from the problem's decisions and applies the
+    problem-level decoding of `classifier.decoding`. One trained without context ignores contexts.
     """
 
     name = "lora"
@@ -59,21 +78,27 @@ class LoraClassifier:
         self.threads = threads
 
     # --- training -------------------------------------------------------------------------------
-    def fit(self, texts, labels, *, eval_texts=None, eval_labels=None, out_dir=None, progress=True):
+    def fit(self, texts, labels, *, contexts=None, eval_texts=None, eval_labels=None, eval_contexts=None,
+            out_dir=None, progress=True):
         from .training import train_lora
         cfg = self.config or TrainConfig()
         if self.threads and not cfg.threads:
             cfg = dataclasses.replace(cfg, threads=self.threads)
         texts = _check_texts(texts)
+        if contexts is not None and len(list(contexts)) != len(texts):
+            raise ClassificationError(f"{len(list(contexts))} contexts for {len(texts)} paragraphs", field="contexts")
         base_path = resolve_base(self.base)
         peft_model, tok, info = train_lora(texts, list(labels), base_path=base_path, config=cfg,
-                                           eval_texts=eval_texts, eval_labels=eval_labels,
-                                           out_dir=out_dir, progress=progress)
+                                           contexts=contexts, eval_texts=eval_texts, eval_labels=eval_labels,
+                                           eval_contexts=eval_contexts, out_dir=out_dir, progress=progress)
         self.peft_model_ = peft_model
         self.tokenizer_ = tok
         self.train_info_ = {k: v for k, v in info.items() if k != "log_history"}
         self.log_history_ = info["log_history"]
         self.meta_ = self._meta(base_path, cfg)
+        if contexts is not None:
+            from .context import FORMAT as CONTEXT_FORMAT
+            self.meta_["context"] = {"format": CONTEXT_FORMAT}
         self._set_inference_model(copy.deepcopy(peft_model).merge_and_unload())
         return self
 
@@ -116,35 +141,59 @@ class LoraClassifier:
             raise ClassificationError("the classifier is not trained or loaded yet (call fit or load_classifier)",
                                       field="classify")
 
-    def decision_function(self, texts) -> np.ndarray:
-        """Raw fine-label logits (n, 21)."""
+    @property
+    def uses_context(self) -> bool:
+        """True when the model was trained on (context, paragraph) pairs."""
+        return bool(getattr(self, "meta_", {}).get("context"))
+
+    uses_problem = True      # the classify stage passes the problem: contexts and problem-level decoding
+
+    def decision_function(self, texts, contexts=None) -> np.ndarray:
+        """Raw fine-label logits (n, 21); `contexts` (one string per text) are read only by a model
+        trained with context (one trained with context and given none reads 'decisions: none found')."""
         self._require_fitted()
         texts = _check_texts(texts)
+        if self.uses_context:
+            from .context import context_text
+            contexts = list(contexts) if contexts is not None else [context_text([])] * len(texts)
+            if len(contexts) != len(texts):
+                raise ClassificationError(f"{len(contexts)} contexts for {len(texts)} paragraphs", field="contexts")
+        else:
+            contexts = None
         if self.threads and self.runtime_ == "torch":
             import torch
             torch.set_num_threads(self.threads)
         dtype = self.device_.torch_dtype(__import__("torch")) if self.device_.is_cuda else None
         return predict_logits(self.model_, self.tokenizer_, texts, batch_size=self.batch_size,
                               max_length=self.meta_.get("max_length", 128), device=self.device_.device,
-                              dtype=dtype)
+                              dtype=dtype, contexts=contexts)
 
-    def predict_proba(self, texts) -> np.ndarray:
+    def predict_proba(self, texts, contexts=None) -> np.ndarray:
         """Fine-label probabilities, shape (n, 21), columns in `classes_` order."""
-        return softmax(self.decision_function(texts))
+        return softmax(self.decision_function(texts, contexts))
 
-    def predict_type_proba(self, texts) -> np.ndarray:
+    def predict_type_proba(self, texts, contexts=None) -> np.ndarray:
         """Type probabilities (objective + 13 constraint types), shape (n, 14)."""
-        return fine_to_type_proba(self.predict_proba(texts))
+        return fine_to_type_proba(self.predict_proba(texts, contexts))
 
-    def predict(self, texts) -> list[Prediction]:
+    def predict(self, texts, problem=None, contexts=None) -> list[Prediction]:
         """One `Prediction` per paragraph: the most probable type, the most probable fine label of it,
         `prob` = that type's probability (fine probabilities of a type summed), `probs` per type.
 
         With `align_direction` (the default) a bound whose side contradicts the paragraph's own words
         moves to the same family's other side (`decoding.aligned_type`; the move is in `note`, and
-        `prob` is then the two types' probabilities together)."""
+        `prob` is then the two types' probabilities together).
+
+        `problem` (a `Problem` after the variables stage, `texts` being its paragraphs' texts in
+        order, as the classify stage calls it): the contexts come from it and the problem-level
+        decoding (`decoding.decode_problem`) runs after the paragraph-level one."""
         texts = _check_texts(texts)
-        fine = self.predict_proba(texts)
+        todo = None
+        if problem is not None and contexts is None:
+            from .context import problem_contexts
+            todo = _paragraphs_of(problem, texts)
+            contexts = problem_contexts(problem, todo)
+        fine = self.predict_proba(texts, contexts)
         types = fine_to_type_proba(fine)
         preds = []
         for text, f, t in zip(texts, fine, types):
@@ -159,11 +208,14 @@ class LoraClassifier:
             preds.append(Prediction(type=ty, fine=fi, prob=prob, source="lora",
                                     probs={k: float(v) for k, v in enumerate(t)},
                                     fine_probs={k: float(v) for k, v in enumerate(f)}, note=note))
+        if problem is not None and self.align_direction:
+            from .decoding import decode_problem
+            preds = decode_problem(texts, preds, problem)
         return preds
 
-    def score(self, texts, labels) -> float:
+    def score(self, texts, labels, contexts=None) -> float:
         """Type (coarse) accuracy against fine labels, as scikit-learn's `score` would."""
-        pred = np.array([p.type for p in self.predict(texts)])
+        pred = np.array([p.type for p in self.predict(texts, contexts=contexts)])
         return float((pred == _FINE_TO_TYPE[np.asarray(labels, dtype=int)]).mean())
 
     # --- artefact -------------------------------------------------------------------------------

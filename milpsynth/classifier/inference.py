@@ -6,7 +6,7 @@ from typing import Callable
 
 import numpy as np
 
-Forward = Callable[[np.ndarray, np.ndarray], np.ndarray]
+Forward = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
 
 
 def quantize_int8(model):
@@ -30,17 +30,17 @@ def num_labels(model) -> int:
 
 
 def forward_fn(model, *, device: str = "cpu", dtype=None, token_type_ids: bool = False) -> Forward:
-    """`f(input_ids, attention_mask)` (int64 arrays (batch, width)) -> float32 logits as a numpy array.
-    The numpy encoder is that already; a torch model is wrapped (inference mode, autocast to `dtype`
-    on a GPU, zero token types passed when `token_type_ids`)."""
+    """`f(input_ids, attention_mask, token_type_ids)` (int64 arrays (batch, width)) -> float32 logits
+    as a numpy array. The numpy encoder is that already; a torch model is wrapped (inference mode,
+    autocast to `dtype` on a GPU, the token types passed when `token_type_ids`)."""
     if _is_numpy(model):
         return model
     import torch
 
-    def forward(ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    def forward(ids: np.ndarray, mask: np.ndarray, types: np.ndarray) -> np.ndarray:
         kw = {"input_ids": torch.from_numpy(ids).to(device), "attention_mask": torch.from_numpy(mask).to(device)}
         if token_type_ids:
-            kw["token_type_ids"] = torch.zeros_like(kw["input_ids"])
+            kw["token_type_ids"] = torch.from_numpy(types).to(device)
         with torch.inference_mode():
             if dtype is not None and device != "cpu":
                 with torch.autocast(device_type="cuda", dtype=dtype):
@@ -57,21 +57,28 @@ def length_batches(lengths: list[int], batch_size: int) -> list[list[int]]:
     return [order[s:s + batch_size] for s in range(0, len(order), batch_size)]
 
 
-def pad_batch(seqs: list[list[int]], pad: int) -> tuple[np.ndarray, np.ndarray]:
-    """(input_ids, attention_mask), int64 (len(seqs), longest), padded on the right."""
+def pad_batch(seqs: list[list[int]], pad: int, types: list[list[int]] | None = None
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(input_ids, attention_mask, token_type_ids), int64 (len(seqs), longest), padded on the right
+    (token types 0 where `types` is None and on the padding)."""
     width = max(len(s) for s in seqs)
     ids = np.full((len(seqs), width), pad, dtype=np.int64)
     mask = np.zeros((len(seqs), width), dtype=np.int64)
+    tt = np.zeros((len(seqs), width), dtype=np.int64)
     for row, s in enumerate(seqs):
         ids[row, :len(s)] = s
         mask[row, :len(s)] = 1
-    return ids, mask
+        if types is not None:
+            tt[row, :len(s)] = types[row]
+    return ids, mask, tt
 
 
 def predict_logits(model, tokenizer, texts: list[str], *, batch_size: int = 64, max_length: int = 128,
-                   device: str = "cpu", dtype=None) -> np.ndarray:
+                   device: str = "cpu", dtype=None, contexts: list[str] | None = None) -> np.ndarray:
     """Logits (n, n_labels) in float32, in the order of `texts`.
 
+    With `contexts` each input is the text pair (context, paragraph): `[CLS] context [SEP] paragraph
+    [SEP]`, token types 0 then 1 (the tokenizer's pair encoding, truncated longest-first).
     Texts are tokenised once, sorted by length and cut into batches padded only to their own longest
     member, so short paragraphs do not pay for long ones.
     """
@@ -79,12 +86,16 @@ def predict_logits(model, tokenizer, texts: list[str], *, batch_size: int = 64, 
     out = np.zeros((n, num_labels(model)), dtype=np.float32)
     if n == 0:
         return out
-    enc = tokenizer(list(texts), truncation=True, max_length=max_length)
+    if contexts is not None:
+        enc = tokenizer(list(contexts), list(texts), truncation=True, max_length=max_length)
+    else:
+        enc = tokenizer(list(texts), truncation=True, max_length=max_length)
     ids = enc["input_ids"]
-    forward = forward_fn(model, device=device, dtype=dtype, token_type_ids=enc.get("token_type_ids") is not None)
+    types = enc.get("token_type_ids")
+    forward = forward_fn(model, device=device, dtype=dtype, token_type_ids=types is not None)
     pad = tokenizer.pad_token_id or 0
     for idx in length_batches([len(x) for x in ids], batch_size):
-        out[idx] = forward(*pad_batch([ids[i] for i in idx], pad))
+        out[idx] = forward(*pad_batch([ids[i] for i in idx], pad, None if types is None else [types[i] for i in idx]))
     return out
 
 

@@ -6,7 +6,9 @@ The base weights (`model.safetensors` + `config.json` of a BERT directory) are r
 everything in float32. `NumpyBert(input_ids, attention_mask)` gives the logits of a
 `BertForSequenceClassification` (pooler tanh on [CLS], then the classifier) or of a
 `BertForTokenClassification` (the classifier on every position), as transformers computes them in
-eval mode (dropout off).
+eval mode (dropout off). A third argument, `token_type_ids`, carries the segments of a text pair
+(0 = first text, 1 = second), as BERT's token type embeddings read them; without it every token is
+segment 0.
 """
 from __future__ import annotations
 
@@ -173,7 +175,8 @@ class NumpyBert:
         w = {k: v.astype(F32, copy=False) for k, v in weights.items() if v.dtype.kind == "f"}
         t = lambda k: w[k].T        # noqa: E731  Linear: y = x @ W.T + b (a view: BLAS reads it transposed)
         self.word, self.pos = w["embeddings.word_embeddings.weight"], w["embeddings.position_embeddings.weight"]
-        self.type0 = w["embeddings.token_type_embeddings.weight"][0]
+        self.types = w["embeddings.token_type_embeddings.weight"]
+        self.type0 = self.types[0]
         self.emb_ln = (w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])
         self.layers = []
         hidden = self.word.shape[1]
@@ -211,11 +214,13 @@ class NumpyBert:
             raise ValueError(f"the classifier head has {model.num_labels} outputs, expected {num_labels}")
         return model
 
-    def hidden_states(self, input_ids: np.ndarray, attention_mask: np.ndarray) -> np.ndarray:
+    def hidden_states(self, input_ids: np.ndarray, attention_mask: np.ndarray,
+                      token_type_ids: np.ndarray | None = None) -> np.ndarray:
         """The last layer's hidden states, (batch, length, hidden)."""
         ids, mask = np.asarray(input_ids), np.asarray(attention_mask)
         b, n = ids.shape
-        x = (self.word[ids] + self.pos[:n] + self.type0).reshape(b * n, -1)
+        types = self.type0 if token_type_ids is None else self.types[np.asarray(token_type_ids)]
+        x = (self.word[ids] + self.pos[:n] + types).reshape(b * n, -1)
         x = layer_norm_(x, *self.emb_ln, self.eps)
         hidden = x.shape[1]
         nh, hd = self.n_heads, hidden // self.n_heads
@@ -244,12 +249,14 @@ class NumpyBert:
             x = layer_norm_(y, *L["ln2"], self.eps)
         return x.reshape(b, n, hidden)
 
-    def __call__(self, input_ids: np.ndarray, attention_mask: np.ndarray) -> np.ndarray:
+    def __call__(self, input_ids: np.ndarray, attention_mask: np.ndarray,
+                 token_type_ids: np.ndarray | None = None) -> np.ndarray:
         ids, mask = np.asarray(input_ids), np.asarray(attention_mask)
         rows = max(1, TOKEN_BLOCK // max(1, ids.shape[1]))     # a few thousand tokens at a time
         out = []
         for s in range(0, ids.shape[0], rows):
-            h = self.hidden_states(ids[s:s + rows], mask[s:s + rows])
+            tt = None if token_type_ids is None else np.asarray(token_type_ids)[s:s + rows]
+            h = self.hidden_states(ids[s:s + rows], mask[s:s + rows], tt)
             if self.kind == "sequence":
                 h = np.tanh(h[:, 0] @ self.pooler[0] + self.pooler[1])
             out.append(h @ self.head[0] + self.head[1])
@@ -259,7 +266,9 @@ class NumpyBert:
 class FastTokenizer:
     """The part of a transformers fast tokenizer that inference calls, over the `tokenizers` package
     and the directory's `tokenizer.json`: `tok(texts, truncation=True, max_length=n)` (a batch of
-    strings) and `tok(words, is_split_into_words=True, add_special_tokens=False)` (one pre-split
+    strings), `tok(firsts, seconds, truncation=True, max_length=n)` (a batch of text pairs, with
+    `token_type_ids`, truncated longest-first as transformers does) and
+    `tok(words, is_split_into_words=True, add_special_tokens=False)` (one pre-split
     document, with `.word_ids()`), giving the same ids; `cls_token_id`, `sep_token_id`, `pad_token_id`."""
 
     bos_token_id = eos_token_id = None
@@ -296,7 +305,7 @@ class FastTokenizer:
                 self._tok.enable_truncation(max_length)     # longest-first, from the right: transformers' default
             self._trunc = max_length
 
-    def __call__(self, texts, *, truncation: bool = False, max_length: int | None = None,
+    def __call__(self, texts, text_pair=None, *, truncation: bool = False, max_length: int | None = None,
                  is_split_into_words: bool = False, add_special_tokens: bool = True):
         if truncation and max_length is None:
             raise ValueError("truncation needs max_length")
@@ -304,6 +313,9 @@ class FastTokenizer:
         if is_split_into_words:     # one document given as words
             return _Encoded(self._tok.encode(list(texts), is_pretokenized=True,
                                              add_special_tokens=add_special_tokens), single=True)
+        if text_pair is not None:
+            pairs = list(zip(list(texts), list(text_pair), strict=True))
+            return _Encoded(self._tok.encode_batch(pairs, add_special_tokens=add_special_tokens), single=False)
         return _Encoded(self._tok.encode_batch(list(texts), add_special_tokens=add_special_tokens), single=False)
 
 

@@ -25,6 +25,7 @@ class TrainConfig(LoraRunConfig):
     epochs: float = 25
     label_smoothing: float = 0.0
     class_weight: str = "sqrt"        # "none", "sqrt" (1/sqrt(freq)) or "balanced" (1/freq), over fine labels
+    init_adapter: str | None = None   # continue from this saved adapter (same base) instead of a fresh LoRA
 
     def __post_init__(self):
         if self.class_weight not in {"none", "sqrt", "balanced"}:
@@ -54,10 +55,13 @@ def _metrics(eval_pred) -> dict:
             "accuracy_coarse": float((to_t(pred) == to_t(labels)).mean())}
 
 
-def train_lora(texts, labels, *, base_path: str, config: TrainConfig, eval_texts=None, eval_labels=None,
-               out_dir: str | None = None, progress: bool = True, log_history: list | None = None):
+def train_lora(texts, labels, *, base_path: str, config: TrainConfig, contexts=None, eval_texts=None,
+               eval_labels=None, eval_contexts=None, out_dir: str | None = None, progress: bool = True,
+               log_history: list | None = None):
     """Fine-tune; returns (peft model on CPU in eval mode, tokenizer, info dict).
 
+    `contexts` (one string per text, or None): train on (context, paragraph) pairs, encoded as the
+    inference runtimes encode them (the tokenizer's pair encoding, token types 0 / 1).
     `log_history`, if given, receives the Trainer's per-step/epoch log dicts.
     """
     import torch
@@ -79,15 +83,25 @@ def train_lora(texts, labels, *, base_path: str, config: TrainConfig, eval_texts
     set_seed(config.seed)
     with quiet_transformers():
         model, tok = load_base(base_path)
-    model = add_lora(model, config.r, config.alpha, config.dropout, config.targets)
+    if config.init_adapter:
+        from peft import PeftModel
+        model = PeftModel.from_pretrained(model, str(config.init_adapter), is_trainable=True)
+    else:
+        model = add_lora(model, config.r, config.alpha, config.dropout, config.targets)
 
-    def encode(tx, ys):
-        ds = Dataset.from_dict({"text": list(tx), "label": [int(y) for y in ys]})
-        return ds.map(lambda b: tok(b["text"], truncation=True, max_length=config.max_length),
-                      batched=True, remove_columns=["text"])
+    def encode(tx, ys, cx):
+        if cx is None:
+            ds = Dataset.from_dict({"text": list(tx), "label": [int(y) for y in ys]})
+            return ds.map(lambda b: tok(b["text"], truncation=True, max_length=config.max_length),
+                          batched=True, remove_columns=["text"])
+        ds = Dataset.from_dict({"context": list(cx), "text": list(tx), "label": [int(y) for y in ys]})
+        return ds.map(lambda b: tok(b["context"], b["text"], truncation=True, max_length=config.max_length),
+                      batched=True, remove_columns=["context", "text"])
 
-    train_ds = encode(texts, labels)
-    eval_ds = encode(eval_texts, eval_labels) if eval_texts is not None else None
+    if contexts is not None and eval_texts is not None and eval_contexts is None:
+        raise ValueError("a model trained with contexts needs eval_contexts for its eval texts")
+    train_ds = encode(texts, labels, contexts)
+    eval_ds = encode(eval_texts, eval_labels, eval_contexts) if eval_texts is not None else None
     weights = class_weights(labels, config.class_weight)
     cfg = config
 
