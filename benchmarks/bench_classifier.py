@@ -1,5 +1,9 @@
 """Benchmark the shipped classifier: val accuracy (coarse/fine), errors, load time, CPU throughput,
-for the numpy runtime (the CPU default) and, beside it, torch float32 and torch dynamic int8.
+for the numpy runtime (the CPU default) and, beside it, torch float32 and torch dynamic int8; the
+second-source validation set (MAMO + c3bench work statements, `finetune.second_val`), each
+statement alone per runtime and, on the default runtime, read as problems (contexts + problem-level
+decoding); the training time the artefact recorded. A model trained with context reads the li2023
+val paragraphs with their contexts (`finetune.recipe.li2023_split`).
 
     .venv/bin/python benchmarks/bench_classifier.py [--data ../shared/data/li2023] [--threads 2]
         [--runs 5] [--model DIR] [--no-torch] [--out benchmarks/results/classifier.json]
@@ -63,9 +67,17 @@ def main(argv=None) -> int:
     texts, labels = read_split(a.data, "val")
     model_dir = Path(a.model) if a.model else SHIPPED
     meta = json.loads((model_dir / "milpsynth_classifier.json").read_text())
+    contexts = None
+    if meta.get("context"):
+        from finetune.recipe import li2023_split
+        contexts = li2023_split("val", Path(a.data))[2]
+    from finetune.second_val import load as load_second, measure_classifier
+    second = load_second()
     size = sum(f.stat().st_size for f in model_dir.iterdir() if f.is_file())
     rep: dict = {"model": str(model_dir), "artefact_bytes": size, "threads": a.threads,
                  "training": meta.get("training"), "train_info": meta.get("train_info"),
+                 "train_wall_seconds": meta.get("metrics", {}).get("train_wall_seconds"),
+                 "context": bool(contexts), "second_val_skipped": second.skipped,
                  "default_inference": default_key(load_classifier(a.model, threads=a.threads))}
     runtimes = {"numpy": RUNTIMES["numpy"]} if a.no_torch else RUNTIMES
     big = texts * a.repeat
@@ -81,12 +93,19 @@ def main(argv=None) -> int:
             loads.append(time.perf_counter() - t0)
         r: dict = {"load_seconds_median": statistics.median(loads),
                    "fresh_process_import_load_predict_seconds_median": fresh_process_seconds(a.model, a.threads, kw)}
-        ev = evaluate(clf, texts, labels)
+        ev = evaluate(clf, texts, labels, contexts)
         clf.align_direction = False
-        ev_raw = evaluate(clf, texts, labels)       # the encoder alone, without direction-consistent decoding
-        preds_raw = clf.predict(texts)
+        ev_raw = evaluate(clf, texts, labels, contexts)   # the encoder alone, without direction-consistent decoding
+        preds_raw = clf.predict(texts, contexts=contexts)
         clf.align_direction = True
-        preds, logits = clf.predict(texts), clf.decision_function(texts)
+        preds, logits = clf.predict(texts, contexts=contexts), clf.decision_function(texts, contexts)
+        if second.statements:
+            sv = measure_classifier(clf, second, "paragraph")
+            r["second_val_paragraph"] = {k: sv[k] for k in ("n", "correct", "accuracy_coarse", "by_source")}
+            if key == rep["default_inference"]:
+                sv = measure_classifier(clf, second, "problem")
+                r["second_val_problem"] = {k: sv[k] for k in ("n", "correct", "accuracy_coarse", "by_source")}
+                r["second_val_problem_errors"] = sv["errors"]
         if ref is None:
             ref = (preds, preds_raw, logits)
         else:
@@ -96,11 +115,12 @@ def main(argv=None) -> int:
                 "raw_type_differs": sum(x.type != y.type for x, y in zip(preds_raw, ref[1])),
                 "raw_fine_differs": sum(x.fine != y.fine for x, y in zip(preds_raw, ref[1])),
                 "max_abs_logit_diff": float(np.abs(logits - ref[2]).max())}
-        clf.predict(texts[:64])  # warm-up
+        clf.predict(texts[:64], contexts=contexts[:64] if contexts else None)  # warm-up
+        big_ctx = contexts * a.repeat if contexts else None
         speeds = []
         for _ in tqdm(range(a.runs), desc=f"{key}: throughput"):
             t0 = time.perf_counter()
-            clf.predict(big)
+            clf.predict(big, contexts=big_ctx)
             speeds.append(len(big) / (time.perf_counter() - t0))
         r.update({"val_accuracy_coarse": ev["accuracy_coarse"], "val_accuracy_fine": ev["accuracy_fine"],
                   "errors_coarse": ev["errors_coarse"], "errors_fine": ev["errors_fine"],
@@ -113,7 +133,9 @@ def main(argv=None) -> int:
 
     Path(a.out).parent.mkdir(parents=True, exist_ok=True)
     Path(a.out).write_text(json.dumps(rep, indent=2) + "\n")
-    rows = [("artefact size", f"{size / 1e6:.2f} MB")]
+    rows = [("artefact size", f"{size / 1e6:.2f} MB"),
+            ("training time (recorded in the artefact)", f"{rep['train_wall_seconds'] or float('nan'):.0f} s"),
+            ("reads context", str(rep["context"]))]
     for key in runtimes:
         r = rep[key]
         tag = key + (" (default)" if key == rep["default_inference"] else "")
@@ -125,6 +147,12 @@ def main(argv=None) -> int:
                  (f"{tag}: encoder alone (no direction decoding) coarse / fine",
                   f"{r['raw_model_val_accuracy_coarse']:.4f} / {r['raw_model_val_accuracy_fine']:.4f}"),
                  (f"{tag}: throughput (median, {a.threads} threads)", f"{r['paragraphs_per_second_median']:.0f} paragraphs/s")]
+        for mode in ("paragraph", "problem"):
+            if f"second_val_{mode}" in r:
+                v = r[f"second_val_{mode}"]
+                rows.append((f"{tag}: second-source val, {'each statement alone' if mode == 'paragraph' else 'as problems'}",
+                             f"{v['accuracy_coarse']:.4f} ({v['correct']}/{v['n']}; "
+                             + ", ".join(f"{k} {b['correct']}/{b['n']}" for k, b in v["by_source"].items()) + ")"))
         if "vs_numpy" in r:
             v = r["vs_numpy"]
             rows.append((f"{tag}: val paragraphs differing from numpy (type / fine; raw type / fine)",

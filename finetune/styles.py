@@ -147,6 +147,8 @@ def _forbidden_link(g: _Gen) -> tuple[str, str, int]:
              f"Because of a closure, travelling directly from {place} {a} to {place} {b} is not possible.",
              f"The direct link between {place} {a} and {place} {b} cannot be used.",
              f"{place.capitalize()} {a} and {place} {b} are not directly connected."]
+    if g.r.random() < 0.5:            # or the places' names, not as yes/no
+        return g.pick(forms), g.ctx([a, b]), 1
     return g.pick(forms), g.ctx([f"route {a}-{b}", f"route {b}-{a}", "other routes"], True), 1
 
 
@@ -219,6 +221,8 @@ def _weighted(g: _Gen) -> tuple[str, str, int]:
         text = g.pick([f"The vehicle can carry at most {n} kg.", f"The maximum payload is {n} kg.",
                        f"The container's weight limit of {n} kg must be respected.",
                        f"The total weight of the chosen items cannot exceed {n} kg."])
+        if g.r.random() < 0.5:        # the variables stage often finds only the items' letters
+            return text, g.ctx(list("ABCD"[:g.r.randint(2, 4)])), 3
         return text, g.ctx(items, True), 3
     if g.r.random() < 0.55:
         return g.pick(up), g.ctx(d), 3
