@@ -108,9 +108,10 @@ def decode_problem(texts: list[str], preds: list, problem) -> list:
       are not yes/no, for a paragraph without any logic wording, takes its most probable other type;
     - a bound on one decision (1 / 5) whose subject is a category word covering several decisions
       (`covers_several`) is a bound on their sum (2 / 6);
-    - the objective is the paragraph that asks what to maximise/minimise: where no paragraph is read
-      as the objective and exactly one asks for it, that one is; where the one read as the objective
-      does not ask and exactly one other does, they swap (the other takes its next type).
+    - the objective is the paragraph that asks what to maximise/minimise: a paragraph that asks for it
+      (`asks_objective`) and words no bound (`states_bound`) is read as the objective; where it is
+      the only one that asks and the one read as the objective does not ask, that one takes its next
+      type. (Several objectives left are the classify stage's to settle: it keeps the one that asks.)
     Predictions without probabilities (a caller's) are left alone. Returns a new list."""
     from .context import decision_names
     names, yes_no = decision_names(problem)
@@ -124,16 +125,23 @@ def decode_problem(texts: list[str], preds: list, problem) -> list:
                 out[i] = _move(p, t, f"type {p.type} -> {t}: no logic wording and the decisions are not yes/no")
         elif p.type in SUM_OF and covers_several(text, names):
             out[i] = _move(p, SUM_OF[p.type], f"type {p.type} -> {SUM_OF[p.type]}: its subject covers several decisions")
-    asking = [i for i, t in enumerate(texts) if asks_objective(t)]
+    asking = [i for i, t in enumerate(texts) if asks_objective(t) and not states_bound(t)]
     objective = [i for i, p in enumerate(out) if p.type == 0]
-    if len(asking) == 1 and asking[0] not in objective and out[asking[0]].probs:
-        a = asking[0]
-        if not objective:
-            out[a] = _move(out[a], 0, "it asks what to maximise/minimise, and no other paragraph is the objective")
-        elif len(objective) == 1 and not asks_objective(texts[objective[0]]) and out[objective[0]].probs:
+    for a in asking:
+        if a in objective or not out[a].probs:
+            continue
+        if len(asking) == 1 and len(objective) == 1 and not asks_objective(texts[objective[0]]) \
+                and out[objective[0]].probs:
             o = objective[0]
             t = _next_type(out[o], (0,))
             if t is not None:
-                out[a] = _move(out[a], 0, f"it asks what to maximise/minimise (paragraph {o + 1} does not)")
                 out[o] = _move(out[o], t, f"not the objective: paragraph {a + 1} asks what to maximise/minimise")
+        out[a] = _move(out[a], 0, "it asks what to maximise/minimise and states no bound")
     return out
+
+
+def states_bound(text: str) -> bool:
+    """True when the paragraph words a bound or a share ('at most', 'cannot exceed', 'at least', '%')
+    and holds a figure to bound by ('the minimum total cost' alone is no bound)."""
+    return bool(re.search(r"\d", text)) and any(
+        p.search(text) for p in (cues.UPPER, cues.LOWER, cues.NEGATED_UPPER, cues.NEGATED_LOWER, cues.SHARE))

@@ -12,6 +12,7 @@ from ..document import Problem
 from ..errors import ClassificationError
 from ..nlp import cues
 from ..nlp.numbers import find_numbers
+from ..classifier.decoding import asks_objective
 from .split_data import to_facts
 
 
@@ -104,6 +105,10 @@ def one_objective(problem: Problem) -> None:
     best = max(scored, key=lambda p: p.prediction.probs.get(0, 0.0))
     p_best = best.prediction.probs.get(0, 0.0)
     why = f"the most probable objective of all paragraphs (p = {p_best:.2f})"
+    asking = [p for p in objectives if asks_objective(p.text)]
+    if len(objectives) > 1 and len(asking) == 1 and asking[0] in scored:
+        best, p_best = asking[0], max(asking[0].prediction.probs.get(0, 0.0), FLOOR)
+        why = "the paragraph that asks what to maximise/minimise"
     stated = [p for p in scored if cues.OBJECTIVE.search(p.text)]
     if not objectives and len(stated) == 1:
         best, why = stated[0], f"it states the objective ('{cues.OBJECTIVE.search(stated[0].text).group(0)}')"
