@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/bench_classes.py [--data ../shared/data/c3bench] [--time-limit 60]
         [--files canonical,constraint_augmentation,objective_perturbation] [--splits work,blind]
         [--own-per-combo 1] [--no-own] [--out benchmarks/results/classes.json]
+    .venv/bin/python benchmarks/bench_classes.py --examples benchmarks/class_models.txt
 
 1. C^3-Bench: every row of each file and half goes through `formulate_class(question)` (recognition,
    reading, the generator's model, HiGHS) and is judged by `answer_matches` (relative tolerance 1e-3
@@ -55,7 +56,7 @@ def rel_tol(cls: str) -> float:
 
 
 def run_one(text: str, answer, cls: str, time_limit: float) -> dict:
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     out = {"ok": False, "kind": "", "seconds": 0.0, "detected": None, "read": None, "build": None, "solve": None}
     try:
         p = formulate_class(text)
@@ -85,6 +86,7 @@ def run_one(text: str, answer, cls: str, time_limit: float) -> dict:
         out["kind"] = f"internal {type(exc).__name__}"
         out["why"] = str(exc)
     out["seconds"] = time.perf_counter() - t0
+    out["cpu"] = time.process_time() - c0      # this process's CPU seconds: robust to other jobs on the machine
     return out
 
 
@@ -123,18 +125,23 @@ def timing(rows: list[dict]) -> dict:
             out.setdefault(cls, {})[b] = {"n": len(sub), "read": _median(r["read"] for r in sub),
                                           "build": _median(r["build"] for r in sub),
                                           "solve": _median(r["solve"] for r in sub), "total": _median(total),
+                                          "cpu_total": _median(r.get("cpu") for r in sub),
                                           "max_total": max((t for t in total if t is not None), default=None)}
     return out
 
 
-def timing_table(t: dict) -> str:
-    """Class x size bucket: median read+build+solve ms (read/build/solve), with 'all'."""
+def timing_table(t: dict, key: str | None = None) -> str:
+    """Class x size bucket: median read+build+solve ms (read/build/solve), with 'all'; or the median of
+    one other timing field (`key`)."""
     head = ["class"] + list(BUCKETS) + ["all"]
     lines = [head]
     for cls, cells in t.items():
         row = [cls]
         for b in BUCKETS + ("all",):
             c = cells.get(b)
+            if key is not None:
+                row.append("-" if c is None or c.get(key) is None else f"{1000 * c[key]:.0f}")
+                continue
             row.append("-" if c is None or c["total"] is None else
                        f"{1000 * c['total']:.0f} ({1000 * c['read']:.0f}/{1000 * c['build']:.0f}/"
                        f"{1000 * c['solve']:.0f})")
@@ -170,8 +177,10 @@ def c3bench(data_dir: Path, files, splits, time_limit: float) -> dict:
                                      sum(1 for x in res if x["bucket"] == b)] for b in ("<=10", "11-20", ">20")},
                    "median_seconds": statistics.median(x["seconds"] for x in res) if res else None,
                    "timing": timing(res)}
-            print("median ms per problem, read+build+solve (read/build/solve), by class x size bucket:")
+            print("median ms per problem, read+build+solve (read/build/solve) wall clock, by class x size bucket:")
             print(timing_table(rec["timing"]))
+            print("median CPU ms per problem (this process), by class x size bucket:")
+            print(timing_table(rec["timing"], "cpu_total"))
             if split == "work":
                 kinds: dict[str, int] = {}
                 for x in res:
@@ -227,6 +236,21 @@ def own_generators(per_combo: int, time_limit: float) -> dict:
             "_seconds": [r["seconds"] for r in res]}
 
 
+def examples(path: Path) -> None:
+    """One printed model per class (a generated instance with extra statements, scenario 1) to `path`."""
+    from milpsynth.classes.corpus import own_statement
+    from milpsynth.generators import CLASSES
+    out = []
+    for cls in CLASSES:
+        s = own_statement(cls, level="plain", scenario=1, perturb="augment", seed=4, solve=True)
+        p = formulate_class(s["question"])
+        out.append(f"===== {cls}: print(formulate(text))  (generator's optimum {s['answer']:g}, "
+                   f"solved {p.solve().objective:g})\n{p}\n")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(out), encoding="utf-8")
+    print(f"wrote {path}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(ROOT / ".." / "shared" / "data" / "c3bench"))
@@ -236,7 +260,11 @@ def main(argv=None) -> int:
     ap.add_argument("--own-per-combo", type=int, default=1)
     ap.add_argument("--no-own", action="store_true")
     ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "classes.json"))
+    ap.add_argument("--examples", default=None, help="write one printed model per class to this file and stop")
     args = ap.parse_args(argv)
+    if args.examples:
+        examples(Path(args.examples))
+        return 0
     t0 = time.perf_counter()
     result = {"platform": platform.platform(), "python": sys.version.split()[0], "time_limit": args.time_limit}
     result["c3bench"] = c3bench(Path(args.data), [f for f in args.files.split(",") if f],
