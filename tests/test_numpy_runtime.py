@@ -197,6 +197,15 @@ def test_shipped_classifier_numpy_agrees_with_torch():
     for align in (True, False):
         npc.align_direction = tc.align_direction = align
         assert [(p.type, p.fine) for p in npc.predict(PARAGRAPHS)] == [(p.type, p.fine) for p in tc.predict(PARAGRAPHS)]
+    # the (context, paragraph) pairs a model trained with context reads (ignored by one without)
+    from milpsynth.classifier.context import context_text
+    ctx = [context_text(["shuttle buses", "vans"]), context_text(["chairs", "tables"], False, "first"),
+           context_text(["cars"]), context_text(["warehouse A", "warehouse B"], True),
+           context_text(["vans", "trucks"], False, "last"), context_text(["project X", "project Y"] * 20, True)]
+    np.testing.assert_allclose(npc.decision_function(PARAGRAPHS, ctx), tc.decision_function(PARAGRAPHS, ctx),
+                               atol=1e-4, rtol=0)
+    assert [(p.type, p.fine) for p in npc.predict(PARAGRAPHS, contexts=ctx)] == \
+        [(p.type, p.fine) for p in tc.predict(PARAGRAPHS, contexts=ctx)]
     odd = ["Café naïve  ÉLAN\t中文 x\u200by \x00 [CLS] [unk] ###", "a" * 300, " ".join(["word"] * 200)]
     assert npc.tokenizer_(odd, truncation=True, max_length=128)["input_ids"] == \
         tc.tokenizer_(odd, truncation=True, max_length=128)["input_ids"]
