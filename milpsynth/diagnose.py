@@ -248,7 +248,7 @@ class ClassDiagnosis:
                                                           if data else ""))
         for f, cs in self.bounds:
             shown = ", ".join(cs[:6]) + (f", ... ({len(cs)})" if len(cs) > 6 else "")
-            lines.append(f"  bounds of {shown}" + (f" ({f.name})" if f is not None else ""))
+            lines.append(f"  bounds: {shown}" + (f" ({f.name})" if f is not None else ""))
         if self.changes:
             lines.append("smallest change that makes it feasible:")
             lines += ["  " + c.describe() for c in self.changes]
@@ -291,14 +291,21 @@ def diagnose_class(problem, *, time_limit: float | None = 30.0) -> ClassDiagnosi
         entry[3].update(ln for ln in m.lines if ln != fam.line)
     d.conflict = [(f, ms, line, sorted(data)) for f, ms, line, data in by_fam.values()]
     bound_fams: dict = {}
+    lp = h.getLp()
     for c in cols:
         f = view.bound_family(c)
-        bound_fams.setdefault(id(f), (f, []))[1].append(view.columns[c])
+        bound_fams.setdefault(id(f), (f, []))[1].append(_bound_text(view.columns[c], float(lp.col_lower_[c]),
+                                                                    float(lp.col_upper_[c])))
     d.bounds = list(bound_fams.values())
-    lp = h.getLp()
-    refs = [max(1.0, abs(float(lp.row_upper_[r] if lp.row_upper_[r] < 1e300 else lp.row_lower_[r])))
-            for r in rows]
-    relax = model_elastic(h, rows, [1.0 / x for x in refs], time_limit=time_limit)
+    def relax_rows(rs):       # a relative change of each limit: weight 1 / max(1, |limit|)
+        refs = [max(1.0, abs(float(lp.row_upper_[r] if lp.row_upper_[r] < 1e300 else lp.row_lower_[r])))
+                for r in rs]
+        return model_elastic(h, rs, [1.0 / x for x in refs], time_limit=time_limit)
+
+    relax = relax_rows(rows)
+    stated = [m.row for m in view.members if not m.family.name.startswith("solver row")]
+    if relax.status != Status.OPTIMAL and set(stated) != set(rows):
+        relax = relax_rows(stated)      # the conflict's rows alone cannot give way: any stated row may
     if relax.status != Status.OPTIMAL:
         d.suggestions.append("no change of these rows' limits alone makes the model feasible")
         return d
@@ -310,3 +317,10 @@ def diagnose_class(problem, *, time_limit: float | None = 30.0) -> ClassDiagnosi
         d.changes.append(RowChange(m.name, m.family.name, sense, old, old + delta, m.lines))
     d.relaxed_objective = relax.objective
     return d
+
+
+def _bound_text(name: str, lo: float, hi: float) -> str:
+    from .display import value_text
+    if lo > -1e300 and hi < 1e300:
+        return f"{value_text(lo)} <= {name} <= {value_text(hi)}"
+    return f"{name} >= {value_text(lo)}" if lo > -1e300 else f"{name} <= {value_text(hi)}"

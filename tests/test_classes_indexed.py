@@ -172,3 +172,17 @@ def test_word_problems_skip_the_detector(monkeypatch):
     monkeypatch.setattr(classes, "detect", boom)
     assert formulate_class("A baker makes cakes and pies. Each cake earns $5 and each pie $3. The oven runs at "
                            "most 40 hours. Maximize profit.") is None
+
+
+def test_diagnose_a_network_flow_whose_demand_no_arc_can_carry():
+    # integer flows; the raised demand exceeds its arcs' capacities and breaks the balance with the supplies,
+    # so the change spreads beyond the conflict's own rows
+    s = own_statement("netflow", level="plain", scenario=0, perturb="none", seed=3)
+    p = formulate_class(s["question"])
+    p.data["demands"][0] += 10000
+    d = p.diagnose(time_limit=20)
+    assert d.status == Status.INFEASIBLE and "demand[j]" in d.families
+    assert [f.name for f, _ in d.bounds if f is not None] == ["capacity[a]"]   # the arcs' capacities
+    changed = {c.member: c for c in d.changes}
+    assert changed and any(m.startswith("demand[") for m in changed)
+    assert all(c.lines for c in d.changes) and d.relaxed_objective is not None
