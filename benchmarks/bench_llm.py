@@ -128,18 +128,41 @@ def run_direct(llm, name: str, recs: list[dict]) -> dict:
     return {"right": ok, "n": len(recs), "median_s": statistics.median(secs) if secs else None}
 
 
-def run_template(llm, name: str, recs: list[dict], samples: int, repair_rounds: int, hints: bool) -> dict:
+def run_template(llm, name: str, recs: list[dict], samples: int, repair_rounds: int, hints: bool,
+                 transcripts: str | None = None) -> dict:
     from milpsynth import formulate
+    from milpsynth.llm.cli_options import write_transcript
     kw = dict(llm=llm, samples=samples, repair_rounds=repair_rounds, hints=hints, on_error="skip")
+    keep = transcripts if transcripts and name != "mamo_blind" else None     # never the blind half's
+
+    def run(source, pid):
+        problem = formulate(source, **kw)
+        write_transcript(keep, [problem], [pid])
+        return problem
     if name.startswith("mamo"):
         from milpsynth.evaluation.by_answer import evaluate_answers
-        rep = evaluate_answers(recs, split=SETS[name][1], formulate=lambda text: formulate(text, **kw))
+        ids = iter(str(r.get("id")) for r in recs)
+        rep = evaluate_answers(recs, split=SETS[name][1], formulate=lambda text: run(text, next(ids)))
     else:
         from milpsynth.evaluation import evaluate
-        rep = evaluate(recs, formulate=lambda r: formulate(r["paragraphs"], **kw))
+        rep = evaluate(recs, formulate=lambda r: run(r["paragraphs"], str(r.get("id"))))
+    if keep:
+        with open(keep + ".results.jsonl", "a", encoding="utf-8") as fh:
+            for p in rep.problems:
+                fh.write(json.dumps({"set": name, "id": p.id, "ok": p.solution_ok,
+                                     "error": p.error, "seconds": round(p.seconds, 1)}) + "\n")
     right = sum(p.solution_ok for p in rep.problems)
     secs = [p.seconds for p in rep.problems]
     return {"right": right, "n": len(rep.problems), "median_s": statistics.median(secs) if secs else None}
+
+
+def commit() -> str:
+    import subprocess
+    try:
+        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                              timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return ""
 
 
 def key(args, name: str) -> str:
@@ -180,6 +203,8 @@ def main(argv=None) -> int:
     ap.add_argument("--repair-rounds", type=int, default=2)
     ap.add_argument("--no-hints", dest="hints", action="store_false")
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--transcripts", metavar="OUT.jsonl",
+                    help="append the exchanges of every problem (never of the blind half) to OUT.jsonl")
     ap.add_argument("--table", action="store_true", help="only print the table of the recorded results")
     args = ap.parse_args(argv)
     results = json.loads(REPORT.read_text()) if REPORT.exists() else {}
@@ -211,9 +236,10 @@ def main(argv=None) -> int:
         if args.route == "direct":
             res = run_direct(llm, name, recs)
         else:
-            res = run_template(llm, name, recs, args.samples, args.repair_rounds, args.hints)
+            res = run_template(llm, name, recs, args.samples, args.repair_rounds, args.hints, args.transcripts)
         res["wall_s"] = round(time.perf_counter() - t0, 1)
         res["seed"], res["threads"] = args.seed, args.threads
+        res["commit"] = commit()
         results = json.loads(REPORT.read_text()) if REPORT.exists() else {}
         results[k] = res
         REPORT.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")

@@ -155,3 +155,8 @@ def test_the_package_never_evaluates_text():
         for word in ("eval(", "exec(", "__import__"):
             assert word not in source, f"{path.name} has {word}"
         assert not re.search(r"(?<![\w.])compile\(", source), f"{path.name} calls compile("
+
+
+def test_a_logic_type_grammar_has_its_one_shape():
+    assert grammar.logic_grammar(13, ["bi_a", "bi_b"]).startswith('root ::= name (sp "+" sp name){1,15} sp "<=" sp "1"')
+    assert grammar.logic_grammar(10, ["bi_a", "bi_b"]).startswith('root ::= name sp "<=" sp name')

@@ -1,6 +1,7 @@
 """GBNF grammars (llama.cpp's grammar format) for the answers, built from the decision names.
 
-A constraint is a formula over exactly the given names, numbers and one of <=, >=, =; the objective
+A constraint is a formula over exactly the given names, numbers and one of <=, >=, = (a logic type's
+answer has its one shape over the indicators: 'y_A <= y_B', 'y_A + y_B ... <= 1'); the objective
 'maximize'/'minimize' and a sum of weighted names; the decisions one 'name kind' line each. The
 grammar only bounds what the model can write: every answer is parsed and validated all the same.
 """
@@ -28,6 +29,14 @@ def _names(names: Iterable[str]) -> str:
 
 def constraint_grammar(names: Iterable[str]) -> str:
     return ('root ::= sp expr sp rel sp side\nrel ::= "<=" | ">=" | "="\n' + _COMMON + _names(names))
+
+
+def logic_grammar(t: int, names: Iterable[str]) -> str:
+    """Types 10-13 have one shape each: 'y_A <= y_B', or a sum of two or more indicators = / >= / <= 1."""
+    if t == 10:
+        return 'root ::= name sp "<=" sp name\nsp ::= " "?\n' + _names(names)
+    rel = {11: "=", 12: ">=", 13: "<="}[t]
+    return (f'root ::= name (sp "+" sp name){{1,15}} sp "{rel}" sp "1"\nsp ::= " "?\n' + _names(names))
 
 
 def objective_grammar(names: Iterable[str]) -> str:

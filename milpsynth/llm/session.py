@@ -9,6 +9,7 @@ and verdict.
 """
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -78,10 +79,12 @@ class Session:
             return
         reqs = [self.requests(a) for a in asks]
         flat = [r for rs in reqs for r in rs]
+        t0 = time.perf_counter()
         answers = self._generate(flat)
+        each = (time.perf_counter() - t0) / max(1, len(flat))
         pos = 0
         for a, rs in zip(asks, reqs):
-            self._prefetched[(a.stage, a.paragraph)] = answers[pos:pos + len(rs)]
+            self._prefetched[_key(rs[0])] = (answers[pos:pos + len(rs)], each)
             pos += len(rs)
 
     def _generate(self, requests: list[Request]) -> list[str]:
@@ -97,9 +100,12 @@ class Session:
         for attempt in range(self.retries + 1):
             reqs = self.requests(ask, feedback, previous)
             t0 = time.perf_counter()
-            cached = self._prefetched.pop((ask.stage, ask.paragraph), None) if attempt == 0 and feedback is None else None
-            answers = cached if cached is not None else self._generate(reqs)
-            seconds = (time.perf_counter() - t0) / max(1, len(answers))
+            cached = self._prefetched.pop(_key(reqs[0]), None)
+            if cached is not None:          # answered in the batch of `prefetch`: its share of that time
+                answers, seconds = cached
+            else:
+                answers = self._generate(reqs)
+                seconds = (time.perf_counter() - t0) / max(1, len(answers))
             accepted = []
             entries = []
             for k, raw in enumerate(answers):
@@ -130,6 +136,11 @@ class Session:
         raise GenerationError(f"the language model gave no usable {ask.stage} answer in {self.retries + 1} "
                               f"attempt(s) (last: {str(last_raw)[:80]!r}: {last_reason})", paragraph=ask.paragraph,
                               field=ask.stage if ask.paragraph is None else None)
+
+
+def _key(request: Request) -> str:
+    """Prefetched answers belong to the very prompt they answer (a retyped paragraph asks anew)."""
+    return json.dumps([request.messages, request.grammar], sort_keys=True)
 
 
 def _plain(value: Any) -> Any:

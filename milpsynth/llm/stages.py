@@ -238,12 +238,13 @@ class LLMSlotFiller:
             template, stage = "objective.j2", "objective"
             gbnf = grammar.objective_grammar(names)
         else:
-            if t in LOGIC_TYPES or table.pure_binary:
-                names = list(table)
-            else:
-                names = [v.name for v in table.values() if not v.is_indicator] or list(table)
             template, stage = f"type{t}.j2", "constraint"
-            gbnf = grammar.constraint_grammar(names)
+            if t in LOGIC_TYPES:
+                gbnf = grammar.logic_grammar(t, [n for n in table if table.is_logical(n)] or list(table))
+            else:
+                names = list(table) if table.pure_binary else \
+                    [v.name for v in table.values() if not v.is_indicator] or list(table)
+                gbnf = grammar.constraint_grammar(names)
         prob = p.prediction.prob if p.prediction else 0.0
 
         def accept(raw: str) -> Accepted:
