@@ -93,7 +93,8 @@ def test_extra_statement_rows_are_members_of_their_statement_family():
 def test_explain_reads_rows_back_with_their_text_lines():
     e = formulate_class(SHIPPING).explain()
     assert "supply[i] (implied by the class)" in e
-    assert "    supply[Hill Farm]: x[Hill Farm, North Shop] + x[Hill Farm, Quay Shop] + x[Hill Farm, Mill Shop] <= 50" in e
+    assert ("    supply[Hill Farm]: x[Hill Farm, North Shop] + x[Hill Farm, Quay Shop] + x[Hill Farm, Mill Shop] "
+            "<= 50") in e
     assert "reads: the total of x[Hill Farm, North Shop], x[Hill Farm, Quay Shop], x[Hill Farm, Mill Shop] is at " \
            "most 50" in e
     assert "from line 3: - Hill Farm: 50 churns" in e

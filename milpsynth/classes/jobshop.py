@@ -115,7 +115,8 @@ def read(text: str, evidence: dict):
                         f"scheduling and tabu search (valid: an optimal schedule ends by then; it is also the MIP "
                         f"start); the sum of all times would be {sum(map(sum, times)):g}")
         rd.cuts.append((Augment.one("makespan_lb", 0, {}, [("makespan", (0,), 1.0)], ">=", lb),
-                        f"makespan >= {lb:g} (longest job, or a machine's load plus its shortest head and tail)"))
+                        f"makespan >= {lb:g} (longest job, or one machine's preemptive schedule with heads and "
+                        "tails)"))
         rd.start = {"schedule": start, "makespan": ub}
     obj = rd.find(BASE[0])
     rd.family("objective", "minimize makespan (the time the last job is done)", obj[0] if obj else None)
@@ -196,19 +197,43 @@ def list_schedule(routes, times, release=None, tries: int = 300, seed: int = 0):
 
 
 def lower_bound(routes, times, release=None) -> float:
-    """max over jobs of release + route length, and over machines of min head + load + min tail."""
+    """A valid lower bound on the makespan: max over jobs of release + route length, and over machines of
+    the one-machine relaxation with heads (release + the job's earlier steps) and tails (its later steps):
+    min head + load + min tail, and the preemptive schedule that always runs the released operation with
+    the longest tail (Jackson's rule, optimal for the preemptive one-machine problem)."""
     J = len(routes)
     M = max(max(r) for r in routes)
     rel = release or [0.0] * J
     lb = max(rel[j] + sum(times[j]) for j in range(J))
     for m in range(1, M + 1):
-        heads, tails, load = [], [], 0.0
+        ops = []
         for j in range(J):
             k = routes[j].index(m)
-            heads.append(rel[j] + sum(times[j][:k]))
-            tails.append(sum(times[j][k + 1:]))
-            load += times[j][k]
-        lb = max(lb, min(heads) + load + min(tails))
+            ops.append((rel[j] + sum(times[j][:k]), float(times[j][k]), sum(times[j][k + 1:])))
+        lb = max(lb, min(o[0] for o in ops) + sum(o[1] for o in ops) + min(o[2] for o in ops),
+                 _preemptive_bound(ops))
+    return lb
+
+
+def _preemptive_bound(ops) -> float:
+    """max over operations of completion + tail in Jackson's preemptive schedule of (head, time, tail) ops."""
+    import heapq
+    ops = sorted(ops)
+    t, i, heap, rem, lb = 0.0, 0, [], {}, 0.0
+    while i < len(ops) or heap:
+        if not heap and t < ops[i][0]:
+            t = ops[i][0]
+        while i < len(ops) and ops[i][0] <= t:
+            heapq.heappush(heap, (-ops[i][2], i))
+            rem[i] = ops[i][1]
+            i += 1
+        neg_tail, k = heap[0]
+        run = min(rem[k], (ops[i][0] if i < len(ops) else float("inf")) - t)
+        t += run
+        rem[k] -= run
+        if rem[k] <= 1e-12:
+            heapq.heappop(heap)
+            lb = max(lb, t - neg_tail)
     return lb
 
 
