@@ -81,9 +81,9 @@ def test_garbage_answers_give_a_clear_error_after_the_retry_budget():
     with pytest.raises(GenerationError) as err:
         run(llm)
     assert err.value.paragraph == 2
-    assert "3 attempt(s)" in str(err.value) and str(err.value).startswith("paragraph 3:")
+    assert "2 attempt(s)" in str(err.value) and str(err.value).startswith("paragraph 3:")
     tries = [e for e in llm.requests if e.meta.get("paragraph") == 2]
-    assert len(tries) == 3                                    # 1 + 2 retries, each with the reason fed back
+    assert len(tries) == 2                                    # 1 + 1 retry, with the reason fed back
     assert "It was not accepted:" in last_user(tries[1])
 
 

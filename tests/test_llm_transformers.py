@@ -47,4 +47,4 @@ def test_its_nonsense_is_refused_by_validation(tiny):
                   repair_rounds=0)
     assert [p.index for p in f.skipped] == [1, 2]
     answers = [e for e in f.transcript if e["stage"] == "constraint"]
-    assert len(answers) == 6 and all(e["verdict"].startswith("refused") for e in answers)
+    assert len(answers) == 4 and all(e["verdict"].startswith("refused") for e in answers)

@@ -10,10 +10,10 @@ from __future__ import annotations
 from typing import Iterable
 
 _COMMON = r'''
-expr ::= term (sp sign sp term){0,15}
-side ::= term (sp sign sp term){0,7}
+expr ::= term (sp sign sp term){0,11}
+side ::= term (sp sign sp term){0,3}
 term ::= num (sp "*" sp (name | "(" sp sum sp ")"))? | name
-sum ::= name (sp sign sp name){0,15}
+sum ::= name (sp sign sp name){0,11}
 sign ::= "+" | "-"
 num ::= "-"? [0-9]{1,9} ("." [0-9]{1,6})?
 sp ::= " "?

@@ -55,7 +55,7 @@ def build_pipeline(session: Session, stages: tuple[str, ...], components: Mappin
 
 def run_with_llm(problem: Problem, llm, *, components: Mapping[str, Any] | None = None, pipeline=None,
                  samples: int = 1, repair_rounds: int = 2, hints: bool = True,
-                 llm_stages: Iterable[str] = LLM_STAGES, retries: int = 2, seed: int = 0) -> Problem:
+                 llm_stages: Iterable[str] = LLM_STAGES, retries: int = 1, seed: int = 0) -> Problem:
     stages = _check(samples, repair_rounds, llm_stages)
     if pipeline is not None:
         raise InputError("give either llm= or a pipeline, not both (the model's stages are built from llm=)",

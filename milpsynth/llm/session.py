@@ -52,7 +52,7 @@ def vote(accepted: list[tuple[int, Accepted]]) -> tuple[int, Accepted, dict]:
 
 
 class Session:
-    def __init__(self, llm, *, samples: int = 1, retries: int = 2, temperature: float = 0.7, seed: int = 0,
+    def __init__(self, llm, *, samples: int = 1, retries: int = 1, temperature: float = 0.7, seed: int = 0,
                  hints: bool = True):
         if isinstance(samples, bool) or not isinstance(samples, int) or samples < 1:
             raise GenerationError(f"samples must be a whole number >= 1, got {samples!r}", field="samples")

@@ -19,6 +19,8 @@ from .prompts import messages
 from .session import Accepted, Ask, Session
 
 MAX_DECISIONS = 30
+MAX_FORMULA_TOKENS = 110      # a formula of 12 terms; the grammar ends every answer before
+MAX_TYPES_ASKED = 3           # types asked for one paragraph in one round (the classifier's alternatives too)
 SHAPE_ORDER = (1, 5, 2, 6, 9, 4, 8, 3, 7, 10, 11, 12, 13)     # the most specific shape first
 _LINE = re.compile(r"^\s*(?:[-*\d.)]+\s*)?`?([A-Za-z_][A-Za-z0-9_]*)`?\s*[:,(-]?\s*(integer|continuous|binary)\b", re.I)
 
@@ -166,6 +168,7 @@ class LLMSlotFiller:
 
     def __init__(self, session: Session, fallback, stages=("objective", "constraints")):
         self.session, self.fallback, self.stages = session, fallback, tuple(stages)
+        self._asked: dict[tuple, int] = {}
 
     def serves(self, p: Paragraph) -> bool:
         return ("objective" if p.type == 0 else "constraints") in self.stages
@@ -181,6 +184,11 @@ class LLMSlotFiller:
     def fill(self, problem: Problem, p: Paragraph) -> dict:
         if not self.serves(p):
             return self.fallback.fill(problem, p)
+        key = (self.session.round, p.index)
+        self._asked[key] = self._asked.get(key, 0) + 1
+        if self._asked[key] > MAX_TYPES_ASKED:
+            raise GenerationError(f"the language model was asked for {MAX_TYPES_ASKED} types of this paragraph "
+                                  "and none fitted", paragraph=p.index)
         try:
             return self.session.ask(self.ask_for(problem, p)).result
         except GenerationError:
@@ -262,7 +270,7 @@ class LLMSlotFiller:
             return Accepted(slots, key, (prob, -len(flagged)), slots, notes)
 
         return Ask(stage, p.index, ctx.prompt(template, paragraph=p.text, type=t, meaning=TYPE_NAMES.get(t, "")),
-                   accept, grammar=gbnf, max_tokens=200)
+                   accept, grammar=gbnf, max_tokens=MAX_FORMULA_TOKENS)
 
 
 def mentioned(table: VariableTable, name: str, text: str) -> bool:
