@@ -6,6 +6,13 @@ read into the class generator's data and solved with the generator's own model.
 >>> p = formulate_class(text)          # None when the text is not one of the ten classes
 >>> print(p)                           # the families by name, each with its statement and data lines
 >>> sol = p.solve(time_limit=60)       # milpsynth.solve.Solution
+>>> p.to_lp()                          # LP text with readable names: supply(Plant_1), x(Plant_1,Store_2)
+>>> print(p.explain())                 # each family's statement, data lines and first rows in words
+>>> print(p.diagnose())                # when infeasible: the families' rows of an IIS, their lines, a fix
+
+The indexed view behind these (`p.model()`, `milpsynth.classes.indexed.IndexedModel`) names every
+column and row of the class's array model in the text's terms: index sets, parameters with the lines
+they were read from, indexed variables, and each row as a member of its family.
 
 `detect(text)` recognises the class (a small logistic regression over words and format cues, trained
 on the project's own generator statements and on plain word problems for `None`). Each class has a
