@@ -156,3 +156,17 @@ def test_free_text_is_split_by_the_model():
     f = formulate(text, llm=Scripted(answer))
     assert f.split[0].startswith("Maximize profit")
     assert f.solve().objective == pytest.approx(900.0)
+
+
+def test_totals_and_listed_indicators_are_no_decisions():
+    from milpsynth.llm.stages import LLMVariables
+    got = LLMVariables._accept("apples integer\npears integer\nbi_apples binary\ntotal_cost continuous\n").result
+    assert got == [("apples", "integer"), ("pears", "integer")]
+
+
+def test_a_count_of_options_may_use_the_indicators():
+    text = TEXT + "\n\nAt most one of the two products may be made."
+    llm = Scripted(script({6: "bi_desks + bi_shelves <= 1"}))
+    f = formulate(text, llm=llm, types={**TYPES, 6: 2}, repair_rounds=0)
+    assert str(f.paragraph_constraints[-1]) == "bi_desks + bi_shelves <= 1"
+    assert '"bi_desks"' in next(r.grammar for r in llm.requests if r.meta.get("paragraph") == 5)

@@ -19,6 +19,7 @@ from .prompts import messages
 from .session import Accepted, Ask, Session
 
 MAX_DECISIONS = 30
+_TOTAL = re.compile(r"(?:^|_)total(?:_|$)", re.I)
 MAX_FORMULA_TOKENS = 110      # a formula of 12 terms; the grammar ends every answer before
 MAX_TYPES_ASKED = 3           # types asked for one paragraph in one round (the classifier's alternatives too)
 SHAPE_ORDER = (1, 5, 2, 6, 9, 4, 8, 3, 7, 10, 11, 12, 13)     # the most specific shape first
@@ -157,6 +158,8 @@ class LLMVariables:
             raise VariableError(f"{len(found)} decisions are too many (at most {MAX_DECISIONS})")
         if any(k == "binary" for _, k in found) and not all(k == "binary" for _, k in found):
             found = [(n, k) for n, k in found if k != "binary" or not n.startswith("bi_")]   # indicators come by themselves
+        decisions = [(n, k) for n, k in found if not _TOTAL.search(n)]
+        found = decisions or found        # a total of other decisions is no decision (the prompt says so too)
         return Accepted(found, tuple(found))
 
 
@@ -250,7 +253,8 @@ class LLMSlotFiller:
             if t in LOGIC_TYPES:
                 gbnf = grammar.logic_grammar(t, [n for n in table if table.is_logical(n)] or list(table))
             else:
-                names = list(table) if table.pure_binary else \
+                counts = t in (2, 6)     # 'at most two of the fruits': a sum of indicators
+                names = list(table) if table.pure_binary or counts else \
                     [v.name for v in table.values() if not v.is_indicator] or list(table)
                 gbnf = grammar.constraint_grammar(names)
         prob = p.prediction.prob if p.prediction else 0.0
