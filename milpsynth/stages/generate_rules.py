@@ -15,6 +15,7 @@ from ..labels import LOGIC_TYPES
 from ..nlp import attributes, cues
 from ..nlp.analysis import Analysis, analyse, pair_coefficients, refers_to_whole
 from ..nlp.numbers import Num
+from .literal_rules import literal_slots
 from .objective_rules import objective_slots
 
 # a statement cut from the one before it, with no subject of its own: 'can make only up to 70 in a day'
@@ -73,6 +74,9 @@ class RuleSlotFiller:
             return objective_slots(problem, a, p)
         if t in LOGIC_TYPES:
             return self._logic(problem, a, p)
+        literal = literal_slots(problem, a, p)
+        if literal is not None:
+            return literal
         if not a.mentions and a.values and t in (1, 2, 5, 6):
             slots = self._naming_none(problem, a, p)
             if slots is not None:

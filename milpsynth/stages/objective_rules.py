@@ -7,9 +7,10 @@ import re
 
 from ..document import Paragraph, Problem
 from ..errors import GenerationError
-from ..nlp import attributes, cues
+from ..nlp import attributes, cues, data_table
 from ..nlp.analysis import Analysis, coefficient_numbers, head_nouns, pair_coefficients
 from ..nlp.mentions import singular
+from .variables_labels import labelled
 
 _MONEY_WORDS = re.compile(r"\$|\b(?:profit|revenue|cost|return|income|earn|spend|price|money|budget)", re.I)
 
@@ -67,11 +68,16 @@ def _objective_coefs(problem: Problem, a: Analysis, p: Paragraph) -> dict[str, f
     """The objective's coefficients, by the first reading that finds some, said in its notes."""
     coefs, _ = pair_coefficients(a)
     if coefs:
-        return coefs
+        return _completed(problem, a, p, coefs)
     everything = {v.name: 1.0 for v in problem.variables.quantities}
     if _counts_decisions(problem, a):
         p.notes.append("objective read as the total number of all decisions (it counts what they count)")
         return everything
+    if problem.split and labelled(problem):
+        found = data_table.of(problem).for_objective(a.text)
+        if found is not None:
+            p.notes.append(f"objective coefficients from {found[1]}")
+            return found[0]
     # what follows 'maximize' names the attribute ('maximize profit'), more surely than the rest
     verb = re.search(r"\b(?:maximi[sz]|minimi[sz]|reduce|decrease|increase)", a.text, re.I)
     at = attributes.refer(problem, a, None, verb.start()) if verb else None
@@ -94,6 +100,21 @@ def _objective_coefs(problem: Problem, a: Analysis, p: Paragraph) -> dict[str, f
         p.notes.append("objective names no rate the facts give; read as the total number of all decisions")
         return everything      # 'find the minimum transportation implementations that can be used'
     return {}
+
+
+def _completed(problem: Problem, a: Analysis, p: Paragraph, coefs: dict[str, float]) -> dict[str, float]:
+    """Coefficients the objective lists for some decisions, completed for the others from the data
+    row it names ('each unit for X costs $4' stated before '... and for Y costs $5, minimise the cost')."""
+    missing = [v.name for v in problem.variables.quantities if v.name not in coefs]
+    if not missing or not problem.split or not labelled(problem):
+        return coefs
+    found = data_table.of(problem).for_objective(a.text)
+    if found is None or any(found[0].get(v, x) != x for v, x in coefs.items()):
+        return coefs
+    extra = {v: found[0][v] for v in missing if v in found[0]}
+    if extra:
+        p.notes.append(f"objective coefficients of {', '.join(extra)} from {found[1]}")
+    return {**coefs, **extra}
 
 
 def _counts_decisions(problem: Problem, a: Analysis) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..document import Paragraph, Problem
-from ..nlp import cues
+from ..nlp import cues, lexicon
 from ..nlp.mentions import fold
 from ..nlp.numbers import find_numbers
 
@@ -38,8 +38,15 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.split(text) if s.strip()]
 
 
+# a question that asks for the optimum: 'Calculate the minimum total cost ...', 'What is the maximum profit?'
+_ASKS_OPTIMUM = re.compile(r"^\s*(?:(?:calculate|determine|find|compute|state|give)\b|what(?:'s| is| are| would be| will be)\b)"
+                           r"[^.?!]{0,40}\b(?:minimum|maximum|minimal|maximal|lowest|highest|least|most|smallest|"
+                           r"largest|optimal|greatest)\b", re.I)
+
+
 def is_objective(s: str) -> bool:
-    return bool(cues.OBJECTIVE.search(fold(s)))
+    t = fold(s)
+    return bool(cues.OBJECTIVE.search(t) or _ASKS_OPTIMUM.search(t))
 
 
 _RATE_WORD = re.compile(r"\b(?:a|an|each|one|per|every)\b", re.I)
@@ -124,12 +131,24 @@ _NUM_ITEM = re.compile(r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?=(?:(?:at (
                        r"of)\s+)?\$?\d)", re.I)
 
 
+def _coefficients_first(text: str) -> bool:
+    """'the combined strength of 2 units of X and 3 units of Y must be at least 10': a sum named
+    before its numbers and one direction after them lists coefficients, not bounds."""
+    numbers = find_numbers(text)
+    found = lexicon.directions(text)
+    total = lexicon.cues(text, ("total",))
+    return bool(numbers and found and total and total[0].start < numbers[0].start
+                and all(c.start > numbers[-2].end for c in found) if len(numbers) >= 2 else False)
+
+
 def _distribute(piece: str) -> list[str]:
     """'has 150 hours of measuring time and 300 hours of stitching time available' -> two statements
     ('at most 110 large boxes or 150 small boxes' too: a bound each, as NL4Opt annotates it);
     a piece without its own direction cue takes the one before it ('a minimum of 130 units of spice
     and 90 units of flavor')."""
     t = fold(piece)
+    if _coefficients_first(t):
+        return [piece]
     cuts = [m for m in _NUM_ITEM.finditer(t) if find_numbers(t[:m.start()])
             and not re.search(r"\d\s*$", t[:m.start()])]       # 'at least 4 and no more than 7 spots': a range
     if not cuts:
@@ -161,22 +180,35 @@ def _shares_rhs(left: str, right: str) -> bool:
                 or re.search(r"\b(?:must|should|cannot)\b", right, re.I))
 
 
+def _blocks_hold_several(problem: Problem) -> bool:
+    """Text given as one string whose blank-line blocks are not one statement each (a MAMO problem is
+    prose plus a question paragraph): some block holds two sentences or pieces. A list of paragraphs
+    (`input_mode` "paragraphs") is one statement per paragraph, always."""
+    if getattr(problem, "input_mode", "paragraphs") != "text":
+        return False
+    return any(len(_cut(s)) > 1 or len(sentences(block.text)) > 1
+               for block in problem.paragraphs for s in sentences(block.text))
+
+
 class SplitStatements:
     """Split free text (a single paragraph) into statements; leave paragraph lists alone."""
 
     name = "statements"
 
     def __call__(self, problem: Problem) -> Problem:
-        if len(problem.paragraphs) != 1 or any(p.prediction or p.slots for p in problem.paragraphs):
+        if any(p.prediction or p.slots for p in problem.paragraphs):
+            return problem
+        if len(problem.paragraphs) != 1 and not _blocks_hold_several(problem):
             return problem
         statements: list[str] = []
         facts: list[str] = []
-        for s in sentences(problem.paragraphs[0].text):
-            for piece, statement in _cut(s):
-                if statement:
-                    statements.append(piece)
-                else:
-                    facts.append(piece)
+        for block in problem.paragraphs:
+            for s in sentences(block.text):
+                for piece, statement in _cut(s):
+                    if statement:
+                        statements.append(piece)
+                    else:
+                        facts.append(piece)
         objectives = [s for s in statements if is_objective(s)]
         for s in objectives[1:] if len(objectives) > 1 else []:
             if re.match(r"(?:(?:what|how much) (?:is|are|will be|would be)|(?:determine|find|calculate|state)) "

@@ -13,6 +13,9 @@ from ..nlp.mention_groups import group_mentions
 from .decision_filters import drop_non_decisions
 from .tagged_spans import (FUNCTION_WORDS, one_forms, is_rate_unit, adjacent_joined, distribute_heads, whole_words,
                            with_model_numbers)
+from .split_compound import split_compound
+from .split_data import move_unit_data
+from .variables_labels import labelled_variables
 from .variables_rules import RuleVariables
 
 
@@ -48,7 +51,8 @@ class TaggedVariables(RuleVariables):
 
 
 class AutoVariables:
-    """Free text (split into statements) -> the tagger, where it is installed; paragraph input -> rules.
+    """Decisions named by labels ('projects X and Y', 'x1 ... x4') -> those labels; else free text (split
+    into statements) -> the tagger, where it is installed; paragraph input -> rules.
 
     The tagger learnt NL4Opt's free-text documents; a description written one statement per
     paragraph names its decisions in the objective paragraph's enumeration, which the rules read."""
@@ -60,9 +64,11 @@ class AutoVariables:
         self._tagged = None
 
     def __call__(self, problem: Problem) -> Problem:
+        if problem.variable_overrides is None and labelled_variables(problem):
+            return split_compound(move_unit_data(problem))
         if problem.split and self._tagger_ready():
-            return self._tagged(problem)
-        return self.rules(problem)
+            return split_compound(self._tagged(problem))
+        return split_compound(self.rules(problem))
 
     def _tagger_ready(self) -> bool:
         if self._tagged is None:

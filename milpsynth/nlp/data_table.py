@@ -1,0 +1,150 @@
+"""An item x attribute table read from every sentence of a problem: which rate each decision has.
+
+    'costs $50 for project X and $30 for project Y'                  cost   {x: 50, y: 30}
+    'for type X it is $5 per unit, and for type Y it is $7'          cost   {x: 5, y: 7}   (the key of the sentence)
+    'yields returns of $5 and $3 for X and Y respectively'           return {x: 5, y: 3}
+    'each unit of X yields a profit of $5 while each unit of Y ...'  profit {x: 5, y: 3}
+    'X: $5 per unit' (a 'name: value' line)                          its sentence's key
+
+A row is keyed by the attribute words of its sentence (cost, profit, hours ...: `KEY_WORDS`, and the
+unit word after its numbers). Pairing: 'respectively' lists; otherwise decisions and numbers that
+alternate (number-decision or decision-number, one each). The objective takes the row its words
+name ('minimise the total cost'), or the only money row; a limit stated in a unit ('at most 400
+hours') takes the row of that unit; profit = price - cost when only those two are given.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon
+from .analysis import Analysis, analyse, respectively_numbers
+from .mentions import singular
+from .numbers import Num
+
+# attribute words -> the key they mean
+KEY_WORDS = {
+    "cost": "cost", "costs": "cost", "costing": "cost", "expense": "cost", "expenses": "cost", "spend": "cost",
+    "spending": "cost", "pay": "cost", "price": "price", "prices": "price", "sells": "price", "sold": "price",
+    "profit": "profit", "profits": "profit", "return": "return", "returns": "return", "revenue": "revenue",
+    "revenues": "revenue", "earn": "profit", "earns": "profit", "gain": "profit", "gains": "profit",
+    "income": "revenue", "yield": "return", "yields": "return", "benefit": "return", "benefits": "return",
+    "score": "score", "points": "score", "effectiveness": "score", "impact": "score", "value": "score",
+}
+GAINS = {"profit", "return", "revenue", "score"}
+_UNIT_AFTER = re.compile(r"\s*(?:units? of\s+)?([a-z]{3,})", re.I)
+
+
+@dataclass
+class Row:
+    keys: set[str]
+    values: dict[str, float]
+    money: bool
+    units: set[str] = field(default_factory=set)
+    sentence: str = ""
+
+
+@dataclass
+class DataTable:
+    rows: list[Row]
+
+    def for_objective(self, text: str) -> tuple[dict[str, float], str] | None:
+        """({decision: coefficient}, why) for an objective of these words, or None."""
+        words = _keys_of(text)
+        named = [r for r in self.rows if r.keys & words]
+        if named:
+            return _merged(named), "the data row the objective names (" + ", ".join(sorted(words)) + ")"
+        gains, costs = ([r for r in self.rows if r.keys & {k}] for k in ("price", "cost"))
+        if "profit" in words and gains and costs:
+            price, cost = _merged(gains), _merged(costs)
+            return {v: price.get(v, 0.0) - cost.get(v, 0.0) for v in price}, "profit = price - cost"
+        money = [r for r in self.rows if r.money]
+        if len(money) == 1:
+            return dict(money[0].values), "the only money rates the text gives"
+        return None
+
+    def weights(self, limit: Num, left: str) -> dict[str, float] | None:
+        """The row a limit is stated in: money -> the money row the left side names (or the only one);
+        a unit word after the number ('400 hours') -> the row of that unit."""
+        words = _keys_of(left)
+        if limit.kind == "money":
+            money = [r for r in self.rows if r.money]
+            named = [r for r in money if r.keys & words]
+            if named:
+                return _merged(named)
+            return dict(money[0].values) if len(money) == 1 else None
+        unit = _unit_after(left + " ", 0)
+        return None if unit is None else next((dict(r.values) for r in self.rows if unit in r.units), None)
+
+
+def _merged(rows: list[Row]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for r in rows:
+        for v, x in r.values.items():
+            out.setdefault(v, x)
+    return out
+
+
+def _keys_of(text: str) -> set[str]:
+    return {KEY_WORDS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in KEY_WORDS}
+
+
+def _unit_after(text: str, at: int) -> str | None:
+    m = _UNIT_AFTER.match(text, at)
+    return singular(m.group(1).lower()) if m else None
+
+
+def rows_of(a: Analysis) -> list[Row]:
+    """The rows one sentence gives (see the module docstring)."""
+    pairs = respectively_numbers(a)
+    if not pairs:
+        pairs = _alternating(a)
+    if len(pairs) < 1:
+        return []
+    nums = list(pairs.values())
+    keys = _keys_of(a.text)
+    units = {u for n in nums if (u := _unit_after(a.text, n.end))}
+    money = any(n.kind == "money" for n in nums)
+    if money and not keys:
+        keys = {"cost"} if re.search(r"\b(?:pay|spend|charge|fee)", a.text, re.I) else set()
+    return [Row(keys, {v: n.value for v, n in pairs.items()}, money, units, a.text)]
+
+
+def _alternating(a: Analysis) -> dict[str, Num]:
+    """Decisions and numbers that alternate one by one: 'N for X and M for Y' or 'X ... N, Y ... M'."""
+    seq: list[tuple[str, object]] = []
+    events = sorted([(m.start, "m", m.var) for m in a.mentions] +
+                    [(n.start, "n", n) for n in a.values], key=lambda e: e[0])
+    for _, kind, x in events:
+        if seq and seq[-1][0] == kind == "m" and seq[-1][1] == x:
+            continue          # 'project X ... X' written twice in a row
+        seq.append((kind, x))
+    kinds = [k for k, _ in seq]
+    if len(seq) < 2 or len(seq) % 2 or any(kinds[i] == kinds[i + 1] for i in range(len(kinds) - 1)):
+        return {}
+    out: dict[str, Num] = {}
+    for i in range(0, len(seq), 2):
+        first, second = seq[i], seq[i + 1]
+        var, num = (first[1], second[1]) if first[0] == "m" else (second[1], first[1])
+        if var in out:
+            return {}
+        out[var] = num
+    if len(out) == 1 and not re.search(r"\b(?:each|per|every|a unit|one unit)\b", a.text, re.I):
+        return {}           # one decision, one number, no rate word: a bound, not a rate
+    return out
+
+
+def of(problem) -> DataTable:
+    """The data table of a problem's facts and statements (built once per problem and variables)."""
+    key = (id(problem.variables), len(problem.facts), len(problem.paragraphs))
+    cached = getattr(problem, "_data_table", None)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    rows: list[Row] = []
+    statements = [p.text for p in problem.paragraphs
+                  if not any(c.strength == 2 for c in lexicon.directions(p.text))]   # bounds are no rates
+    for text in list(problem.facts) + statements:
+        rows += rows_of(analyse(text, problem.variables))
+    table = DataTable(rows)
+    problem._data_table = (key, table)
+    return table

@@ -1,0 +1,260 @@
+"""A statement read literally as a linear relation over the decisions: terms, direction, right-hand side.
+
+    'the sum of three times X minus Y must be at least 20,000'      ->  3 X - Y >= 20000
+    'the difference between X and Y should not exceed 10 units'     ->  X - Y <= 10
+    'X must be at least half of that for Y'                         ->  X - 0.5 Y >= 0
+    'Project X requires a minimum excess of 200 units over Y'       ->  X - Y >= 200
+    'the total for both projects cannot exceed 1000 units'          ->  X + Y <= 1000
+    '$x - 0.5y \\geq 3000$'                                          ->  X - 0.5 Y >= 3000
+
+The direction comes from the cue lexicon (`nlp.lexicon`); a term's coefficient from the factor,
+fraction or share right before its decision ('three times', 'half of', '20% of') and its sign from
+'minus' / 'the difference between'. A reading is given only when it explains every number of the
+statement (coefficients and one right-hand side) and finds one direction; otherwise `read` says None
+and the other readings of the generator apply. 'Total' over a category word with no decision named
+is the sum of all decisions, weighted by a data row when the limit is in that row's unit
+(`weights`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from . import lexicon
+from .analysis import Analysis
+from .numbers import Num, find_numbers
+
+# what may stand between a coefficient and its decision: 'three times the units of product X'
+_FILLER = re.compile(r"^(?:\s|\*|\$|\\cdot|\\times|of|the|that|those|for|in|on|to|allocated|invested|units?|amount|"
+                     r"number|resources?|investments?|allocations?|effort|quantity|spending|budget|funds?|money|"
+                     r"hours?|production|produced|output|vehicles?|sessions?|staff|items?|shares?|[a-z]+ed)*$",
+                     re.I)
+# a tail that gives a reason, not a term: 'due to budget constraints', 'to ensure ...'
+_TAIL = re.compile(r"\b(?:due to|because|since|so as|so that|in order|to ensure|to meet|to maintain|to achieve|"
+                   r"to keep|to guarantee|to fulfil|to fulfill|to avoid|to comply|for (?:the|a|its)|as (?:a|the)|"
+                   r"while|which|given)\b", re.I)
+# a reason that opens the statement: 'Since the premium package sells better, ...'
+_REASON = re.compile(r"^\s*(?:(?:however|moreover|additionally|further(?:more)?|also|but),?\s+)?"
+                     r"(?:since|because|as|given that|due to|considering|(?:in order )?to \w+)\b[^,]{3,160},\s*", re.I)
+# what may stand between a factor ('twice', 'half', '20%') and its decision, or a constant and the
+# decision it counts ('3,000 trips with vehicles of type X'): a few words, no clause break nor cue
+class _Near:
+    @staticmethod
+    def match(between: str) -> bool:
+        return (len(between.split()) <= 8 and not re.search(r"[,;:.]", between)
+                and not lexicon.cues(between, ("plus", "minus", "upper", "lower", "equal")))
+
+
+_NEAR = _Near()
+_MATH = re.compile(r"\$([^$]{3,200})\$")
+
+
+@dataclass
+class Relation:
+    coefs: dict[str, float]
+    sense: str                     # '<=', '>=', '=='
+    rhs: float
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def single(self) -> str | None:
+        return next(iter(self.coefs)) if len(self.coefs) == 1 and next(iter(self.coefs.values())) == 1 else None
+
+    @property
+    def plain_sum(self) -> bool:
+        return len(self.coefs) >= 2 and all(c == 1 for c in self.coefs.values())
+
+
+def read(a: Analysis, all_vars: list[str], weights: Callable[[Num, str], dict[str, float] | None] | None = None,
+         forms: dict[str, set[str]] | None = None, plain_ok: bool = False) -> Relation | None:
+    """The literal linear reading of a statement, or None (see the module docstring).
+
+    all_vars: the decision quantities (for 'the total of both'); weights(limit number, left text): a
+    data row {decision: rate} the limit is stated in the unit of, or None; forms: {variable: the ways
+    the text writes it} for inline mathematics; plain_ok: a bound on one decision or a plain sum, with
+    no factor, sign or comparison, is read too (decisions named by labels: the text says no rate of
+    theirs); otherwise such a bound is left to the type's rules, which know the facts' rates."""
+    math = _math(a.text, forms or {})
+    if math is not None:
+        return math
+    found = [c for c in lexicon.directions(a.text)]
+    strong = [c for c in found if c.strength == 2]
+    excess = [c for c in lexicon.cues(a.text, ("excess",))]
+    if excess:
+        return _excess(a, excess[0], found)
+    if not strong:
+        return None
+    if len({c.role for c in strong}) > 1 or len(strong) > 2:
+        return None                  # two directions: two statements in one ('at most 8 X and at least 5 Y')
+    cue = strong[0]
+    reason = _REASON.match(a.text)
+    start = reason.end() if reason and reason.end() <= cue.start else 0
+    if any(n.start < start for n in a.numbers):
+        return None
+    left = _terms(a, start, cue.start)
+    right_end = _tail_start(a.text, cue.end)
+    right = _terms(a, cue.end, right_end, constants=True)
+    if left is None or right is None:
+        return None
+    lterms, lconst = left
+    rterms, rconst = right
+    units = getattr(right, "units", [])
+    if not lterms and len(units) == 1 and not rterms:
+        lterms = {units[0]: 1.0}          # 'there must be at least 10 single-load models'
+    elif units and (set(units) - set(lterms)):
+        return None
+    if lconst:                        # a number on the left that is no coefficient: not a literal relation
+        return None
+    if len(rconst) > 1:
+        return None
+    if any(n.is_share for n in rconst):
+        return None                   # 'at least 20% of the total': a proportion, read by its template
+    rhs = rconst[0].value if rconst else 0.0
+    if not rconst and not rterms:
+        return None
+    notes = []
+    if not lterms and rterms and lexicon.cues(a.text[cue.end:right_end], ("total",)) \
+            and all(c > 0 for c in rterms.values()):
+        lterms, rterms = rterms, {}       # 'a total of 100 vehicles (type X and Y combined)': the sum restated
+    if not lterms:
+        if not lexicon.cues(a.text[:cue.start], ("total",)) or not rconst:
+            return None
+        w = weights(rconst[0], a.text[:cue.start]) if weights else None
+        if w:
+            lterms = dict(w)
+            notes.append("the total of every decision, weighted by the data row the limit is stated in")
+        else:
+            lterms = {v: 1.0 for v in all_vars}
+            notes.append("the total of every decision: the statement names their category, not one of them")
+    explicit = bool(rterms) or any(c != 1 for c in lterms.values()) or bool(notes)
+    if not explicit:
+        w = weights(rconst[0], a.text[:cue.start]) if weights and rconst else None
+        if w and set(lterms) <= set(w):
+            lterms = {v: w[v] for v in lterms}
+            notes.append("weighted by the data row the limit is stated in")
+        elif not plain_ok or (rconst and rconst[0].kind == "money"):
+            return None
+    coefs = dict(lterms)
+    for v, c in rterms.items():
+        coefs[v] = coefs.get(v, 0.0) - c
+    coefs = {v: c for v, c in coefs.items() if c != 0}
+    if not coefs:
+        return None
+    return Relation(coefs, lexicon.SENSE[cue.role], rhs, notes)
+
+
+def _tail_start(text: str, start: int) -> int:
+    m = _TAIL.search(text, start)
+    return m.start() if m else len(text)
+
+
+class _Terms(tuple):
+    units: list[str] = []
+
+
+def _terms(a: Analysis, start: int, end: int, constants: bool = False) -> tuple[dict[str, float], list[Num]] | None:
+    """{decision: coefficient} and the numbers left over in text[start:end], or None where a number
+    cannot be placed. constants (the right-hand side): a plain number is a constant, and the decision
+    named right after it its unit ('at least 10 single-load models'), kept in `.units`."""
+    mentions = [m for m in a.mentions if start <= m.start and m.end <= end]
+    numbers = [n for n in a.numbers if start <= n.start and n.end <= end]
+    signs = lexicon.cues(a.text[start:end], ("plus", "minus", "difference"))
+    signs = [(start + c.start, c.role) for c in signs]
+    terms: dict[str, float] = {}
+    used: set[int] = set()
+    prev = start
+    difference_at = next((at for at, role in signs if role == "difference"), None)
+    units: list[str] = []
+    for k, m in enumerate(mentions):
+        coef = 1.0
+        gap_numbers = [n for n in numbers if prev <= n.start and n.end <= m.start]
+        if gap_numbers:
+            n = gap_numbers[-1]
+            between = a.text[n.end:m.start]
+            if n.kind in ("number", "money", "word") and constants and _NEAR.match(between):
+                units.append(m.var)
+                prev = m.end
+                continue
+            if (_FILLER.match(between) and n.kind in ("number", "word")) \
+                    or (n.kind in ("factor", "fraction", "percent") and _NEAR.match(between)):
+                coef = n.value
+                used.add(id(n))
+        sign = 1.0
+        for at, role in signs:
+            if prev <= at < m.start and role == "minus":
+                sign = -1.0
+        if difference_at is not None and difference_at < m.start and k > 0 \
+                and mentions[k - 1].start > difference_at and re.search(r"\band\b|,", a.text[prev:m.start]):
+            sign = -1.0
+        terms[m.var] = terms.get(m.var, 0.0) + sign * coef
+        prev = m.end
+    rest = [n for n in numbers if id(n) not in used]
+    # a factor or share left over with no decision right after it is unexplained
+    if any(n.kind in ("factor", "fraction", "percent") for n in rest):
+        return None
+    out = _Terms((terms, rest))
+    out.units = units
+    return out
+
+
+def _excess(a: Analysis, cue: lexicon.Cue, found: list[lexicon.Cue]) -> Relation | None:
+    """'X requires a minimum excess of 200 units over Y' -> X - Y >= 200 ('maximum' -> <=)."""
+    before = [m for m in a.mentions if m.end <= cue.start]
+    after = [m for m in a.mentions if m.start >= cue.end]
+    nums = [n for n in a.values if n.start >= cue.end and (not after or n.end <= after[0].start)]
+    if len({m.var for m in before}) != 1 or len({m.var for m in after}) != 1 or len(nums) != 1:
+        return None
+    senses = [c for c in found if c.role in ("upper", "lower") and c.end <= cue.end + 1]
+    sense = lexicon.SENSE[senses[-1].role] if senses else ">="
+    x, y = before[0].var, after[0].var
+    if x == y:
+        return None
+    return Relation({x: 1.0, y: -1.0}, sense, nums[0].value, ["an excess of one decision over another"])
+
+
+_MATH_REL = re.compile(r"\\geq?|\\leq?|>=|<=|≥|≤|=|<|>")
+_MATH_TERM = re.compile(r"\s*([+-])?\s*(\d+(?:\.\d+)?)?\s*(?:\\cdot|\*|\\times)?\s*([A-Za-z](?:_?\{?\d+\}?)?)?")
+
+
+def _math(text: str, forms: dict[str, set[str]]) -> Relation | None:
+    """An inline formula '$3x + 2y \\leq 100$' over the decisions' written forms, or None."""
+    if not forms:
+        return None
+    for m in _MATH.finditer(text):
+        body = m.group(1)
+        rels = list(_MATH_REL.finditer(body))
+        if len(rels) != 1:
+            continue
+        rel = rels[0].group(0)
+        sense = ">=" if rel in ("\\geq", "\\ge", ">=", "≥", ">") else "<=" if rel in ("\\leq", "\\le", "<=", "≤", "<") \
+            else "=="
+        lhs = _linear(body[:rels[0].start()], forms)
+        rhs = find_numbers(body[rels[0].end():])
+        if lhs is None or len(rhs) != 1 or _linear(body[rels[0].end():], forms) not in ({}, None):
+            continue
+        return Relation(lhs, sense, rhs[0].value, ["read from the formula the statement writes"])
+    return None
+
+
+def _linear(expr: str, forms: dict[str, set[str]]) -> dict[str, float] | None:
+    """'3x - 0.5y' -> {x: 3, y: -0.5}; None when something in it is no term."""
+    by_form = {f.replace("{", "").replace("}", ""): v for v, fs in forms.items() for f in fs if len(f) <= 4}
+    out: dict[str, float] = {}
+    pos, expr = 0, expr.strip()
+    while pos < len(expr):
+        m = _MATH_TERM.match(expr, pos)
+        if not m or m.end() == pos:
+            return None
+        sign, coef, name = m.groups()
+        pos = m.end()
+        if name is None:
+            if coef is not None:
+                return None            # a constant on the side of the terms
+            continue
+        name = name.replace("{", "").replace("}", "")
+        var = by_form.get(name) or by_form.get(name.replace("_", "")) or by_form.get(name.upper())
+        if var is None:
+            return None
+        out[var] = out.get(var, 0.0) + (-1.0 if sign == "-" else 1.0) * (float(coef) if coef else 1.0)
+    return out

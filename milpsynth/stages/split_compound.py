@@ -1,0 +1,84 @@
+"""Free text, once the decisions are known (the split's second phase): compound bounds and listings.
+
+    'the maximum for project X is 700 units and for project Y is 500 units'   -> X <= 700, Y <= 500
+    'X needs at least $10,000, while for Y it cannot be less than $5,000'     -> X >= 10000, Y >= 5000
+    'the maximum boxes for X and Y being 60 and 70 respectively'              -> X <= 60, Y <= 70
+
+A statement whose numbers each pair with one decision (alternating, or 'respectively') and that says
+a direction, with no sum, difference or factor, states one bound per decision: it becomes one
+statement per decision, each with the slots of its bound (type 1 or 5), the direction the nearest cue
+before its number gives. 'allocate resources between two services, X and Y' only names the
+decisions: its one number counts them, and it becomes a fact.
+"""
+from __future__ import annotations
+
+import re
+
+from ..document import Paragraph, Prediction, Problem
+from ..nlp import cues, lexicon
+from ..nlp.analysis import analyse, respectively_numbers
+from ..nlp.data_table import _alternating
+from ..nlp.mentions import fold
+from .split_data import to_facts
+from .variables_labels import labelled
+
+_NOT_SINGLE = ("total", "plus", "minus", "difference", "excess")
+
+
+def split_compound(problem: Problem) -> Problem:
+    if not problem.split or problem.variables is None or not labelled(problem):
+        return problem          # nouns name the decisions: the rules' own readings of rates apply
+    listing = [p for p in problem.paragraphs if _names_the_decisions(problem, p.text)]
+    if listing and len(listing) < len(problem.paragraphs):
+        to_facts(problem, listing, "it only names and counts the decisions")
+    out: list[Paragraph] = []
+    changed = False
+    for p in problem.paragraphs:
+        pieces = _bounds(problem, p)
+        if pieces is None:
+            out.append(p)
+            continue
+        changed = True
+        out.extend(pieces)
+    if changed:
+        for i, p in enumerate(out):
+            p.index = i
+        problem.paragraphs = out
+        problem.split = [p.text for p in out]
+    return problem
+
+
+def _names_the_decisions(problem: Problem, text: str) -> bool:
+    """'... between two services, X and Y' / 'has three projects: X, Y and Z': the one number is the
+    count of the decisions, said right before their category noun, and no direction is stated."""
+    a = analyse(text, problem.variables)
+    n = len(problem.variables.quantities)
+    if len(a.numbers) != 1 or a.numbers[0].value != n or len(a.vars_in_order) < 2:
+        return False
+    if any(c.strength == 2 for c in lexicon.directions(a.text)) or cues.OBJECTIVE.search(a.text):
+        return False
+    return bool(re.match(r"\s+(?:different\s+|types? of\s+|kinds? of\s+)?[a-z]+", a.text[a.numbers[0].end:]))
+
+
+def _bounds(problem: Problem, p: Paragraph) -> list[Paragraph] | None:
+    if p.prediction is not None or p.slots is not None or cues.OBJECTIVE.search(fold(p.text)):
+        return None
+    a = analyse(p.text, problem.variables)
+    pairs = respectively_numbers(a) or _alternating(a)
+    if len(pairs) < 2 or len(pairs) != len(a.numbers) or len(set(pairs)) != len(pairs):
+        return None
+    if any(c.strength == 2 for c in lexicon.cues(a.text, _NOT_SINGLE)):
+        return None
+    found = [c for c in lexicon.directions(a.text) if c.strength == 2 or c.phrase in ("maximum", "minimum")]
+    if not found or any(c.role == "equal" for c in found):
+        return None           # 'requires 2 hours for a chair and 3 for a table' states rates, no bound
+    pieces = []
+    for var, n in pairs.items():
+        before = [c for c in found if c.end <= n.start]
+        cue = max(before, key=lambda c: (c.start, c.strength)) if before else found[0]
+        t = 1 if cue.role == "upper" else 5
+        piece = Paragraph(0, p.text, Prediction(t, t, 1.0, "split"), {"var": var, "bound": n.value})
+        piece.notes.append(f"one of {len(pairs)} bounds the statement lists; this one on {var}")
+        pieces.append(piece)
+    problem.warnings.append(f"a statement lists one bound per decision; read as {len(pieces)} bounds: {p.text!r}")
+    return pieces
