@@ -113,8 +113,10 @@ def rows_of(a: Analysis) -> list[Row]:
 def _alternating(a: Analysis) -> dict[str, Num]:
     """Decisions and numbers that alternate one by one: 'N for X and M for Y' or 'X ... N, Y ... M'."""
     seq: list[tuple[str, object]] = []
+    # 'one unit', 'a unit' name the unit a rate is of, not a rate
+    values = [n for n in a.values if not (n.kind == "word" and n.value == 1)]
     events = sorted([(m.start, "m", m.var) for m in a.mentions] +
-                    [(n.start, "n", n) for n in a.values], key=lambda e: e[0])
+                    [(n.start, "n", n) for n in values], key=lambda e: e[0])
     for _, kind, x in events:
         if seq and seq[-1][0] == kind == "m" and seq[-1][1] == x:
             continue          # 'project X ... X' written twice in a row

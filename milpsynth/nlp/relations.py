@@ -43,6 +43,7 @@ class _Near:
     @staticmethod
     def match(between: str) -> bool:
         return (len(between.split()) <= 8 and not re.search(r"[,;:.]", between)
+                and not re.search(r"\b(?:must|should|can|cannot|could|will|would|may|is|are|be|has|have)\b", between, re.I)
                 and not lexicon.cues(between, ("plus", "minus", "upper", "lower", "equal")))
 
 

@@ -1,0 +1,58 @@
+"""The item x attribute table (`nlp.data_table`) and the labelled decisions (`nlp.decision_labels`)."""
+from milpsynth.nlp.analysis import analyse
+from milpsynth.nlp.data_table import DataTable, rows_of
+from milpsynth.nlp.decision_labels import find_labels
+from milpsynth.variables import Variable, VariableTable
+
+VARS = VariableTable.build([Variable("p", "integer", "P", ["model P", "P"]),
+                            Variable("q", "integer", "Q", ["model Q", "Q"])], pure_binary=False)
+
+
+def rows(text):
+    return rows_of(analyse(text, VARS))
+
+
+def test_number_before_decision_alternating():
+    [r] = rows("Building one unit costs $8 for model P and $11 for model Q.")
+    assert r.values == {"p": 8, "q": 11} and "cost" in r.keys and r.money
+
+
+def test_decision_before_number_alternating():
+    [r] = rows("The price per unit of model P is $20, while for model Q it is $26.")
+    assert r.values == {"p": 20, "q": 26} and "price" in r.keys
+
+
+def test_respectively_list():
+    [r] = rows("Models P and Q earn profits of $4 and $9 respectively.")
+    assert r.values == {"p": 4, "q": 9} and "profit" in r.keys
+
+
+def test_one_decision_one_number_needs_a_rate_word():
+    assert rows("Model P is limited to 40.") == []
+    [r] = rows("Each unit of model P costs $3.")
+    assert r.values == {"p": 3}
+
+
+def test_objective_picks_the_row_it_names_and_profit_is_price_minus_cost():
+    cost = rows("Building one unit costs $8 for model P and $11 for model Q.")
+    price = rows("The price per unit of model P is $20, while for model Q it is $26.")
+    table = DataTable(cost + price)
+    assert table.for_objective("minimise the total cost")[0] == {"p": 8, "q": 11}
+    coefs, why = table.for_objective("maximise the total profit")
+    assert coefs == {"p": 12, "q": 15} and "price - cost" in why
+
+
+def test_labels_with_and_without_nouns():
+    labels = find_labels("A firm splits its budget between two funds, $X$ and $Y$. Fund X must get at least 3.")
+    assert [lab.name for lab in labels] == ["x", "y"]
+    assert "Fund X" in labels[0].forms
+
+
+def test_indexed_labels_and_the_noun_they_stand_for():
+    labels = find_labels("Let x1 oak tables and x2 pine tables be made. At most 5 oak tables and 7 pine tables sell.")
+    assert [lab.name for lab in labels] == ["x1", "x2"]
+    assert "oak tables" in labels[0].forms
+
+
+def test_an_article_is_no_label():
+    assert find_labels("A baker makes bread and cake. A cake takes 2 hours.") == []

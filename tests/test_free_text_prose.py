@@ -1,0 +1,49 @@
+"""Plain LP prose given as one string of blocks (prose + a question paragraph), end to end."""
+import pytest
+
+from milpsynth import formulate
+
+PROSE = """A bakery divides its oven time between two breads, $P$ and $Q$. The oven time for both breads \
+combined cannot exceed 80 hours. Bread P needs a minimum excess of 10 hours over bread Q. \
+Each hour of oven time costs $6 for bread P and $4 for bread Q. Twice the hours of bread P plus the \
+hours of bread Q must be at least 100. Oven hours come in whole numbers.
+
+Given these conditions, what is the minimum cost in dollars?"""
+
+
+def test_blocks_with_several_statements_are_split_and_solved():
+    p = formulate(PROSE)
+    assert p.input_mode == "text"
+    assert p.split and len(p.paragraphs) >= 4
+    assert sorted(v.name for v in p.variables.quantities) == ["p", "q"]
+    sol = p.solve()
+    # 2p + q >= 100, p - q >= 10, p + q <= 80, min 6p + 4q: p = 50, q = 0 -> 300 (cost 400 - 2p on 2p + q = 100)
+    assert sol.status.value == "optimal"
+    assert sol.objective == pytest.approx(300)
+
+
+def test_compound_bounds_become_one_statement_each():
+    text = ("A shop stocks two kinds of lamp, X and Y. The maximum stock for lamp X is 30 units and for lamp Y "
+            "is 20 units. Each lamp X earns a profit of $5 while each lamp Y earns a profit of $4.\n\n"
+            "What is the maximum total profit?")
+    p = formulate(text)
+    bounds = sorted(str(c) for c in p.paragraph_constraints)
+    assert bounds == ["x <= 30", "y <= 20"]
+    assert p.solve().objective == pytest.approx(5 * 30 + 4 * 20)
+
+
+def test_a_list_of_paragraphs_is_never_cut():
+    paragraphs = ["How many chairs and tables should be made to maximise profit, if each chair earns $5 and "
+                  "each table earns $7?", "At most 10 chairs can be made. At most 4 tables can be made."]
+    p = formulate(paragraphs, on_error="skip")
+    assert p.input_mode == "paragraphs"
+    assert len(p.paragraphs) == 2
+
+
+def test_a_sentence_naming_the_decisions_is_a_fact():
+    text = ("A farm is planning to split land between two crops, X and Y. The land for both crops combined "
+            "cannot exceed 50 acres. Each acre of X yields a profit of $30 while each acre of Y yields a "
+            "profit of $20.\n\nWhat is the maximum profit?")
+    p = formulate(text)
+    assert any("two crops" in f for f in p.facts)
+    assert p.solve().objective == pytest.approx(1500)

@@ -1,0 +1,53 @@
+"""The cue lexicon: one row per phrasing, the longest phrase wins at its place."""
+from milpsynth.nlp import lexicon
+
+
+def roles(text):
+    return [(c.text.lower(), c.role) for c in lexicon.cues(text)]
+
+
+def test_no_fewer_than_is_one_lower_cue():
+    # the live bug: 'no fewer than' must never read as 'fewer than' (upper)
+    text = "The shop must use no fewer than 150 hours of cutting and 300 hours of sewing."
+    found = lexicon.directions(text)
+    assert [(c.text, c.role) for c in found] == [("no fewer than", "lower")]
+    assert lexicon.sense_of(text) == ">="
+
+
+def test_longest_phrase_at_one_place():
+    assert roles("spend less than or equal to 40 dollars") == [("less than or equal to", "upper")]
+    assert roles("cannot be less than 7") == [("cannot be less than", "lower")]
+    assert lexicon.sense_of("must not fall below 12 units") == ">="
+
+
+def test_each_direction_role():
+    assert lexicon.sense_of("at most 5 trucks") == "<="
+    assert lexicon.sense_of("a minimum of 5 trucks") == ">="
+    assert lexicon.sense_of("exactly 5 trucks") == "=="
+    assert lexicon.sense_of("$3x + y \\leq 10$") == "<="
+    assert lexicon.sense_of("$3x + y \\geq 10$") == ">="
+
+
+def test_strong_comparative_outranks_a_noun():
+    # 'budget' only suggests an upper bound; 'at least' says the direction outright
+    assert lexicon.sense_of("the budget share for ads must be at least 200 dollars") == ">="
+
+
+def test_arithmetic_and_wildcard_rows():
+    found = roles("the difference in spending between X and Y, plus Z minus W")
+    assert ("difference in spending between", "difference") in found
+    assert ("plus", "plus") in found and ("minus", "minus") in found
+
+
+def test_a_hyphen_is_no_minus_sign():
+    assert not lexicon.cues("a risk-return balance and -5 degrees", ("minus",))
+    assert lexicon.cues("x - y", ("minus",))
+
+
+def test_adding_a_phrasing_is_one_row(monkeypatch):
+    monkeypatch.setattr(lexicon, "ROWS", lexicon.ROWS + (("tops out at", "upper", 2),))
+    lexicon._compiled.cache_clear()
+    try:
+        assert lexicon.sense_of("production tops out at 90 units") == "<="
+    finally:
+        lexicon._compiled.cache_clear()

@@ -1,0 +1,52 @@
+"""Statements read literally as linear relations over labelled decisions (`nlp.relations`)."""
+import pytest
+
+from milpsynth.nlp.analysis import analyse
+from milpsynth.nlp.relations import read
+from milpsynth.variables import Variable, VariableTable
+
+VARS = VariableTable.build([Variable("a", "integer", "A", ["plant A", "A"]),
+                            Variable("b", "integer", "B", ["plant B", "B"])], pure_binary=False)
+FORMS = {"a": {"A", "a"}, "b": {"B", "b"}}
+
+
+def rel(text):
+    r = read(analyse(text, VARS), ["a", "b"], None, FORMS, plain_ok=True)
+    return None if r is None else (r.coefs, r.sense, r.rhs)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Four times the output of plant A minus the output of plant B must be no less than 120 tonnes.",
+     ({"a": 4.0, "b": -1.0}, ">=", 120.0)),
+    ("The difference between plant A and plant B may not exceed 30.",
+     ({"a": 1.0, "b": -1.0}, "<=", 30.0)),
+    ("Plant A has to run at least a third of what plant B runs.", ({"a": 1.0, "b": -1 / 3}, ">=", 0.0)),
+    ("Plant A needs a minimum excess of 15 hours over plant B.", ({"a": 1.0, "b": -1.0}, ">=", 15.0)),
+    ("In total, both plants may run at most 300 hours.", ({"a": 1.0, "b": 1.0}, "<=", 300.0)),
+    ("There have to be at least 12 runs of plant B.", ({"b": 1.0}, ">=", 12.0)),
+    ("Because B is noisy, the runs of plant A cannot be less than the runs of plant B.",
+     ({"a": 1.0, "b": -1.0}, ">=", 0.0)),
+    ("The rule is ($2a - 0.5b \\leq 40$).", ({"a": 2.0, "b": -0.5}, "<=", 40.0)),
+])
+def test_literal_readings(text, expected):
+    got = rel(text)
+    assert got is not None
+    coefs, sense, rhs = got
+    assert sense == expected[1] and rhs == pytest.approx(expected[2])
+    assert coefs == pytest.approx(expected[0])
+
+
+@pytest.mark.parametrize("text", [
+    "Plant A may run at most 40 hours and plant B at least 10 hours.",     # two directions: two statements
+    "At least 30% of all runs must be runs of plant A.",                   # a share: the proportion template's
+    "Plant A and plant B together use a lot of energy.",                   # no direction
+])
+def test_no_literal_reading(text):
+    assert rel(text) is None
+
+
+def test_money_limit_over_plain_terms_is_not_a_plain_sum():
+    # 'the spending on A and B cannot exceed $500' is weighted by prices the text gives elsewhere
+    r = read(analyse("The spending on plant A and plant B cannot exceed $500.", VARS), ["a", "b"], None, FORMS,
+             plain_ok=True)
+    assert r is None
