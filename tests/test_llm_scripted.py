@@ -85,6 +85,7 @@ def test_garbage_answers_give_a_clear_error_after_the_retry_budget():
     tries = [e for e in llm.requests if e.meta.get("paragraph") == 2]
     assert len(tries) == 2                                    # 1 + 1 retry, with the reason fed back
     assert "It was not accepted:" in last_user(tries[1])
+    assert tries[0].temperature == 0.0 and tries[1].temperature > 0     # asked again: sampled, not repeated
 
 
 def test_garbage_is_skipped_with_on_error_skip():

@@ -63,13 +63,17 @@ class Session:
         self.chosen: dict[tuple, str] = {}          # (stage, paragraph) -> the raw answer taken
         self._prefetched: dict[tuple, list[str]] = {}
 
-    def requests(self, ask: Ask, feedback: str | None = None, previous: str | None = None) -> list[Request]:
+    def requests(self, ask: Ask, feedback: str | None = None, previous: str | None = None,
+                 attempt: int = 0) -> list[Request]:
+        """K requests; the first greedy, except when asking again (a retry or a repair round), where a
+        greedy answer would repeat itself."""
         messages = ask.messages(feedback, previous)
         grammar = ask.grammar if getattr(self.llm, "supports_grammar", False) else None
+        again = attempt > 0 or self.round > 0
         out = []
         for k in range(self.samples):
-            out.append(Request(messages, grammar=grammar, temperature=0.0 if k == 0 else self.temperature,
-                               seed=self.seed + k, max_tokens=ask.max_tokens,
+            out.append(Request(messages, grammar=grammar, temperature=self.temperature if k or again else 0.0,
+                               seed=self.seed + k + 101 * attempt + 1009 * self.round, max_tokens=ask.max_tokens,
                                meta={"stage": ask.stage, "paragraph": ask.paragraph}))
         return out
 
@@ -98,7 +102,7 @@ class Session:
     def ask(self, ask: Ask, feedback: str | None = None, previous: str | None = None) -> Accepted:
         last_reason, last_raw = None, previous
         for attempt in range(self.retries + 1):
-            reqs = self.requests(ask, feedback, previous)
+            reqs = self.requests(ask, feedback, previous, attempt)
             t0 = time.perf_counter()
             cached = self._prefetched.pop(_key(reqs[0]), None)
             if cached is not None:          # answered in the batch of `prefetch`: its share of that time
