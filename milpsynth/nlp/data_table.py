@@ -65,7 +65,7 @@ class DataTable:
 
     def weights(self, limit: Num, left: str) -> dict[str, float] | None:
         """The row a limit is stated in: money -> the money row the left side names (or the only one);
-        a unit word after the number ('400 hours') -> the row of that unit."""
+        otherwise None (rows by unit word are not read yet)."""
         words = _keys_of(left)
         if limit.kind == "money":
             money = [r for r in self.rows if r.money]
@@ -73,8 +73,7 @@ class DataTable:
             if named:
                 return _merged(named)
             return dict(money[0].values) if len(money) == 1 else None
-        unit = _unit_after(left + " ", 0)
-        return None if unit is None else next((dict(r.values) for r in self.rows if unit in r.units), None)
+        return None           # a count ('1000 units') is of the decisions themselves
 
 
 def _merged(rows: list[Row]) -> dict[str, float]:

@@ -100,6 +100,7 @@ def read(a: Analysis, all_vars: list[str], weights: Callable[[Num, str], dict[st
         return None
     lterms, lconst = left
     rterms, rconst = right
+    lconst = [n for n in lconst if not _counts_decisions(a.text, n, len(all_vars))]
     units = getattr(right, "units", [])
     if not lterms and len(units) == 1 and not rterms:
         lterms = {units[0]: 1.0}          # 'there must be at least 10 single-load models'
@@ -143,6 +144,12 @@ def read(a: Analysis, all_vars: list[str], weights: Callable[[Num, str], dict[st
     if not coefs:
         return None
     return Relation(coefs, lexicon.SENSE[cue.role], rhs, notes)
+
+
+def _counts_decisions(text: str, n: Num, how_many: int) -> bool:
+    """'across all three projects', 'for the two products': a count of the decisions before their noun."""
+    return n.value == how_many and bool(re.search(r"\b(?:all|the|these|those|both)\s*$", text[:n.start], re.I)) \
+        and bool(re.match(r"\s+[a-z]+", text[n.end:]))
 
 
 def _tail_start(text: str, start: int) -> int:

@@ -32,8 +32,12 @@ _NONNEGATIVE = re.compile(r"\((?:[^()]*?)(?:greater than or equal to (?:0|zero)|
                           re.I)
 
 
+_BULLET = re.compile(r"(?:(?<=:)|(?<=\n))[ \t]*[-•*][ \t]+(?=[A-Z(])")
+
+
 def sentences(text: str) -> list[str]:
     """Sentences, with remarks that the decisions are non-negative dropped (variables are, already)."""
+    text = _BULLET.sub(". ", text)      # a bullet list: one sentence per item
     text = _NONNEGATIVE.sub("", " ".join(text.split()))
     return [s.strip() for s in _SENTENCE.split(text) if s.strip()]
 
@@ -182,12 +186,19 @@ def _shares_rhs(left: str, right: str) -> bool:
 
 def _blocks_hold_several(problem: Problem) -> bool:
     """Text given as one string whose blank-line blocks are not one statement each (a MAMO problem is
-    prose plus a question paragraph): some block holds two sentences or pieces. A list of paragraphs
+    prose plus a question paragraph): some block holds two statements that are not lists of rates. A list of paragraphs
     (`input_mode` "paragraphs") is one statement per paragraph, always."""
     if getattr(problem, "input_mode", "paragraphs") != "text":
         return False
-    return any(len(_cut(s)) > 1 or len(sentences(block.text)) > 1
-               for block in problem.paragraphs for s in sentences(block.text))
+    # a block of one statement may hold its data too ('There are 890 units of timber available. The
+    # amount required is 12 units for each truck, ...': two statement-like sentences); prose holds more
+    return any(sum(statement and not _rate_list(piece) for s in sentences(block.text) for piece, statement in _cut(s))
+               >= 2 for block in problem.paragraphs)
+
+
+def _rate_list(piece: str) -> bool:
+    """'12 units for each truck, 20 units for each aeroplane, ...': per-unit data, not a statement of its own."""
+    return bool(_PER.search(piece)) and len(find_numbers(piece)) >= 2 and not cues.OBJECTIVE.search(piece)
 
 
 class SplitStatements:
