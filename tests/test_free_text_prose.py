@@ -24,11 +24,12 @@ def test_blocks_with_several_statements_are_split_and_solved():
 
 def test_compound_bounds_become_one_statement_each():
     text = ("A shop stocks two kinds of lamp, X and Y. The maximum stock for lamp X is 30 units and for lamp Y "
-            "is 20 units. Each lamp X earns a profit of $5 while each lamp Y earns a profit of $4.\n\n"
+            "is 20 units. The stock of both lamps combined cannot exceed 60 units. Each lamp X earns a profit "
+            "of $5 while each lamp Y earns a profit of $4.\n\n"
             "What is the maximum total profit?")
     p = formulate(text)
     bounds = sorted(str(c) for c in p.paragraph_constraints)
-    assert bounds == ["x <= 30", "y <= 20"]
+    assert bounds == ["x + y <= 60", "x <= 30", "y <= 20"]
     assert p.solve().objective == pytest.approx(5 * 30 + 4 * 20)
 
 
@@ -42,7 +43,7 @@ def test_a_list_of_paragraphs_is_never_cut():
 
 def test_a_sentence_naming_the_decisions_is_a_fact():
     text = ("A farm is planning to split land between two crops, X and Y. The land for both crops combined "
-            "cannot exceed 50 acres. Each acre of X yields a profit of $30 while each acre of Y yields a "
+            "cannot exceed 50 acres. Crop X must take at least 10 acres. Each acre of X yields a profit of $30 while each acre of Y yields a "
             "profit of $20.\n\nWhat is the maximum profit?")
     p = formulate(text)
     assert any("two crops" in f for f in p.facts)
