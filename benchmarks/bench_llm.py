@@ -71,7 +71,7 @@ def solve_lp(text: str):
         h = highspy.Highs()
         h.silent()
         h.setOptionValue("time_limit", 20.0)
-        if h.readModel(path) != highspy.HighsStatus.kOk:
+        if h.readModel(path) == highspy.HighsStatus.kError:      # a warning still reads the model
             return "unreadable", None
         h.run()
         status = h.modelStatusToString(h.getModelStatus()).lower()
