@@ -7,7 +7,7 @@ from typing import Any, Iterable, Mapping
 from .document import Paragraph, Prediction, Problem
 from .errors import InputError
 from .labels import FINE_TO_TYPE, TYPE_NAMES, coarse, default_fine
-from .pipeline import Pipeline
+from .pipeline import DEFAULTS, Pipeline
 
 _pipelines: dict[tuple, Pipeline] = {}     # pipelines named by strings, built once (models load once)
 
@@ -128,7 +128,8 @@ def formulate(description: str | Iterable[str], *, types: Mapping[int, Any] | No
                          f"{type(variables).__name__}", field="variables")
     problem = make_problem(description)
     problem.on_error = on_error
-    if classes and not (types or slots or variables or pipeline or components):
+    custom = {k: v for k, v in components.items() if not (isinstance(v, str) and v == DEFAULTS.get(k))}
+    if classes and not (types or slots or variables or pipeline or custom):
         found = _class_problem(problem)
         if found is not None:
             return found

@@ -254,3 +254,23 @@ def test_not_a_class_problem_is_none_and_empty_text_is_an_error():
     assert formulate_class("A shop sells tea at $3 and coffee at $4 and wants the most profit from 100 cups.") is None
     with pytest.raises(InputError):
         formulate_class("  ")
+
+
+def test_formulate_with_default_stage_names_still_reads_a_class_problem():
+    """Naming a stage's default component (what the CLI does: classify='auto') is no customisation:
+    the text is still read as its class; a non-default component keeps the paragraph pipeline."""
+    from milpsynth import formulate
+    from milpsynth.errors import MilpsynthError
+    p = formulate(KNAPSACK, classify="auto")
+    assert p.problem_class == "knapsack"
+    with pytest.raises(MilpsynthError):     # the paragraph pipeline cannot read a bullet-list knapsack
+        formulate(KNAPSACK, classify="rules")
+
+
+def test_cli_formulate_reads_a_class_problem(tmp_path, capsys):
+    from milpsynth.cli import main
+    f = tmp_path / "van.txt"
+    f.write_text(KNAPSACK, encoding="utf-8")
+    assert main(["formulate", str(f), "--solve"]) == 0
+    out = capsys.readouterr().out
+    assert "knapsack" in out.lower()
