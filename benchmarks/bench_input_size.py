@@ -61,9 +61,7 @@ def nl4opt_text(size: int, data: Path) -> str:
 def run_one(text: str, pipeline) -> dict:
     from milpsynth.api import make_problem
     from milpsynth.errors import MilpsynthError
-    from milpsynth import pipeline as stages
-    from milpsynth.pipeline import STAGES, check_objective
-    check_numbers = getattr(stages, "check_numbers", lambda problem: None)     # (older releases had none)
+    from milpsynth.pipeline import STAGES
     row: dict = {"chars": len(text), "stages": {}}
     t0, c0 = time.perf_counter(), time.process_time()
     try:
@@ -71,12 +69,7 @@ def run_one(text: str, pipeline) -> dict:
         problem.on_error = "skip"
         for stage in STAGES:
             t = time.process_time()
-            problem = pipeline[stage](problem)
-            problem.stages_run.append(stage)
-            if stage == "split":
-                check_numbers(problem)
-            if stage == "classify":
-                check_objective(problem)
+            problem = pipeline.run_stage(stage, problem)
             row["stages"][stage] = round(time.process_time() - t, 3)
         row.update(variables=len(problem.variables.quantities), constraints=len(problem.constraints),
                    statements=len(problem.paragraphs), outcome="model")

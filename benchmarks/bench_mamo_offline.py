@@ -38,7 +38,7 @@ def run_one(text: str, pipeline) -> tuple[str, str, float | None, str | None]:
     """(kind, message, objective, status) of one problem run stage by stage."""
     from milpsynth.api import make_problem
     from milpsynth.errors import MilpsynthError
-    from milpsynth.pipeline import STAGES, check_numbers, check_objective
+    from milpsynth.pipeline import STAGES
     try:
         problem = make_problem(text)
     except MilpsynthError as exc:
@@ -52,12 +52,7 @@ def run_one(text: str, pipeline) -> tuple[str, str, float | None, str | None]:
         stages = STAGES
     for stage in stages:
         try:
-            problem = pipeline[stage](problem)
-            problem.stages_run.append(stage)
-            if stage == "split":
-                check_numbers(problem)
-            if stage == "classify":
-                check_objective(problem)
+            problem = pipeline.run_stage(stage, problem)
         except MilpsynthError as exc:
             kind = {"link": "generate"}.get(stage, stage)
             return kind, f"{type(exc).__name__}: {exc}", None, None

@@ -88,19 +88,24 @@ class Pipeline:
 
     def __call__(self, problem: Problem, *, until: str | None = None) -> Problem:
         for stage in STAGES:
-            component = self._components[stage]
-            out = component(problem)
-            if not isinstance(out, Problem):
-                raise TypeError(f"stage {stage!r} ({component!r}) returned {type(out).__name__}, not a Problem")
-            problem = out
-            problem.stages_run.append(stage)
-            if stage == "split":
-                check_numbers(problem)
-            if stage == "classify":
-                check_objective(problem)
+            problem = self.run_stage(stage, problem)
             if stage == until:
                 break
         return problem
+
+    def run_stage(self, stage: str, problem: Problem) -> Problem:
+        """One stage, then the checks that follow it (readable numbers after split, one objective
+        after classify): what `__call__` does per stage, for callers that time or judge each one."""
+        component = self._components[stage]
+        out = component(problem)
+        if not isinstance(out, Problem):
+            raise TypeError(f"stage {stage!r} ({component!r}) returned {type(out).__name__}, not a Problem")
+        out.stages_run.append(stage)
+        if stage == "split":
+            check_numbers(out)
+        if stage == "classify":
+            check_objective(out)
+        return out
 
     def __repr__(self) -> str:
         return "Pipeline(" + ", ".join(f"{s}={n}" for s, n in self.names) + ")"

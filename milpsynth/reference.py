@@ -19,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from .cursor import TokenCursor
 from .expr import Constraint, LinearExpr, Objective
 from .variables import INDICATOR_PREFIX, Variable
 
@@ -127,21 +128,12 @@ def _tokenize(text: str, notes: list[str]) -> list[tuple[str, str]]:
     return out
 
 
-class _Parser:
+class _Parser(TokenCursor):
     """Recursive descent over one side of a line: expr := term (+|- term)*; term := factor (*|/|implicit factor)*."""
 
     def __init__(self, tokens: list[tuple[str, str]], notes: list[str]):
-        self.toks = tokens
-        self.i = 0
+        super().__init__(tokens)
         self.notes = notes
-
-    def peek(self):
-        return self.toks[self.i] if self.i < len(self.toks) else (None, None)
-
-    def take(self):
-        tok = self.peek()
-        self.i += 1
-        return tok
 
     def expr(self) -> SymLinear:
         result = self.term()

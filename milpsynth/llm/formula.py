@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from ..cursor import TokenCursor
 from ..errors import GenerationError
 
 _TOKEN = re.compile(r"""
@@ -91,23 +92,14 @@ def _number(raw: str) -> float:
     return value / 100.0 if pct else value
 
 
-class _Parser:
+class _Parser(TokenCursor):
     def __init__(self, text: str, names: Iterable[str]):
         self.names = {n: n for n in names}
         self.folded: dict[str, list[str]] = {}
         for n in self.names:
             self.folded.setdefault(n.lower(), []).append(n)
-        self.toks = list(_tokens(text))
-        self.i = 0
+        super().__init__(list(_tokens(text)))
         self.numbers: list[str] = []
-
-    def peek(self):
-        return self.toks[self.i] if self.i < len(self.toks) else (None, None)
-
-    def take(self):
-        tok = self.peek()
-        self.i += 1
-        return tok
 
     def name(self, word: str) -> str:
         if word in self.names:
