@@ -183,6 +183,7 @@ class Problem:
             "split": self.split,
             "facts": list(self.facts),
             "stages_run": list(self.stages_run),
+            "input_mode": self.input_mode,
             **({"transcript": list(self.transcript)} if self.transcript else {}),
         }
 
@@ -220,7 +221,8 @@ class Problem:
             return cls(text, paragraphs, variables, links=links,
                        warnings=list(d.get("warnings") or []), split=d.get("split"),
                        facts=list(d.get("facts") or []), stages_run=list(d.get("stages_run") or []),
-                       transcript=list(d.get("transcript") or []))
+                       transcript=list(d.get("transcript") or []),
+                       input_mode=d.get("input_mode") or "paragraphs")
         except MilpsynthError:
             raise
         except KeyError as exc:
