@@ -73,6 +73,9 @@ class Pipeline:
             raise ComponentError(f"unknown stage {stage!r}; stages are {STAGES}", field="stage")
         if isinstance(component, str):
             component = create(stage, component)
+        if stage == "classify" and not callable(component) and hasattr(component, "predict"):
+            from .stages.classify import Classify      # a classifier object (one just trained, say)
+            component = Classify(component)
         if not callable(component):
             raise ComponentError(f"the {stage!r} component must be a name ({', '.join(available(stage))}) "
                                  f"or callable(problem) -> problem, got {type(component).__name__}", field=stage)

@@ -134,6 +134,10 @@ def test_stages_are_replaceable_by_name():
     f = formulate([OBJ, HOURS], pipeline=pipe)
     assert [p.prediction.source for p in f.paragraphs] == ["test", "test"]
     assert ("classify", "always-3") in pipe.names
+    # a classifier object itself (one just trained, say) is wrapped into the classify stage
+    g = formulate([OBJ, HOURS], classify=Everything3())
+    assert [p.prediction.source for p in g.paragraphs] == ["test", "test"]
+    assert g.paragraph_constraints[0].rhs == 1000
     with pytest.raises(ValueError, match="available"):
         Pipeline(generate="no-such")
 
