@@ -265,7 +265,8 @@ def diagnose_class(problem, *, time_limit: float | None = 30.0) -> ClassDiagnosi
     1 / max(1, |limit|), integrality kept) with the objective of the relaxed plan."""
     from .classes.indexed import IndexedModel
     from .highs.analysis import model_elastic, model_iis
-    sol = problem.solve(time_limit=time_limit)
+    am = problem.build()       # built once: solved, then named
+    sol = problem.solve(time_limit=time_limit, am=am)
     d = ClassDiagnosis(sol.status)
     if sol.status in (Status.OPTIMAL, Status.TIME_LIMIT):
         d.message = "the model is feasible; nothing to diagnose"
@@ -273,8 +274,8 @@ def diagnose_class(problem, *, time_limit: float | None = 30.0) -> ClassDiagnosi
     if sol.status != Status.INFEASIBLE:
         d.message = sol.message
         return d
-    view = IndexedModel(problem)
-    h = view.am.to_highs()
+    view = IndexedModel(problem, am)
+    h = am.to_highs()
     rows, cols = model_iis(h)
     if not rows and not cols:
         d.message = ("infeasible only because of integrality: the statements can all hold with fractional "

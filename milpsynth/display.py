@@ -85,36 +85,30 @@ def member_lines(view, fam, shown: int = MEMBERS_SHOWN, indent: str = "      ") 
 def render_class(problem, view=None) -> str:
     """The class problem's printed model: recognition, index sets, parameters with their lines, the
     indexed variables, each family with its statement, data lines and first rows, the extra statements,
-    the notes and what was not placed."""
-    from .classes.problem import lines_text
+    the notes and what was not placed. `view`: the problem's IndexedModel (built when not given)."""
+    if view is None:
+        view = problem.model()
     ev = problem.evidence or {}
     head = f"{problem.c3_name} ({problem.problem_class}), {problem.sense}"
     if "probability" in ev:
         head += f"; recognised with p={ev['probability']:.2f}"
     if ev.get("cues"):
         head += f" (cues: {', '.join(ev['cues'][:4])})"
-    lines = [head]
-    if view is None:
-        lines.append("data: " + "; ".join(f"{k} ({lines_text(v)})" for k, v in problem.sources.items()))
-    else:
-        lines.append("index sets:")
-        lines += [f"  {s}" for s in view.sets.values()]
-        lines.append("parameters (read from the text):")
-        lines += [f"  {p}" for p in view.parameters]
-        lines.append("variables:")
-        lines += [f"  {v}" for v in view.variables]
+    lines = [head, "index sets:"]
+    lines += [f"  {s}" for s in view.sets.values()]
+    lines.append("parameters (read from the text):")
+    lines += [f"  {p}" for p in view.parameters]
+    lines.append("variables:")
+    lines += [f"  {v}" for v in view.variables]
     lines.append("model:")
-    fams = sorted(problem.families, key=lambda f: f.name != "objective")
-    for f in fams:
-        lines.append(f"  {family_line(view, f) if view is not None else f}")
-        if view is not None:
-            lines += member_lines(view, f)
+    for f in sorted(problem.families, key=lambda f: f.name != "objective"):
+        lines.append(f"  {family_line(view, f)}")
+        lines += member_lines(view, f)
     if problem.extras:
         lines.append("extra statements:")
         for f in problem.extras:
-            lines.append(f"  {family_line(view, f) if view is not None else f}")
-            if view is not None:
-                lines += member_lines(view, f, 2)
+            lines.append(f"  {family_line(view, f)}")
+            lines += member_lines(view, f, 2)
     if problem.shift:
         lines.append(f"  objective constant: {problem.shift:+g}")
     if problem.cuts:

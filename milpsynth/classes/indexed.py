@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..expr import fmt_num as _num
 from .problem import Family, lines_text
 
 
@@ -184,11 +185,6 @@ class Member:
     lines: list
 
 
-def _num(x) -> str:
-    x = float(x)
-    return str(int(x)) if x.is_integer() and abs(x) < 1e15 else f"{x:.6g}"
-
-
 def _preview(v, k: int = 5) -> str:
     if isinstance(v, (list, tuple)):
         if v and isinstance(v[0], (list, tuple)):
@@ -198,17 +194,16 @@ def _preview(v, k: int = 5) -> str:
     return _num(v) if isinstance(v, (int, float)) else str(v)
 
 
-def _given_sets(problem) -> dict:
-    return getattr(problem, "sets", None) or {}
-
-
 class IndexedModel:
     """The class problem's array model with every column and row named in the text's terms."""
 
-    def __init__(self, problem):
+    def __init__(self, problem, am=None):
+        """am: the problem's array model when already built (`problem.build()`)."""
         self.problem = problem
-        self.am = problem.build()
+        self.am = problem.build() if am is None else am
         self.spec = SPECS[problem.problem_class]
+        self._batches = list(self.am._rows)
+        self._batch_starts = np.cumsum([0] + [b[1].shape[0] for b in self._batches])
         self.sets = self._sets()
         self.columns = self._column_names()
         self.parameters = self._parameters()
@@ -219,7 +214,7 @@ class IndexedModel:
     # ---- sets, parameters, variables -------------------------------------------------------------
     def _sets(self) -> dict[str, IndexSet]:
         out = {}
-        labels, given = self.problem.labels or {}, _given_sets(self.problem)
+        labels, given = self.problem.labels or {}, self.problem.sets or {}
         for name, (sym, where) in self.spec.sets.items():
             if where == "given":
                 members = list(given.get(name, []))
@@ -283,17 +278,16 @@ class IndexedModel:
     # ---- rows ------------------------------------------------------------------------------
     def row_batches(self):
         """(batch name, cols (r, k), vals (r, k), lo (r,), hi (r,)) of the array model, in row order."""
-        return list(getattr(self.am, "_rows"))
+        return list(self._batches)
 
     def _members(self) -> list[Member]:
         fams = {f.name: f for f in self.families}
         aug_fams = self._augment_families()
-        col_block = self._column_blocks()
         out, row = [], 0
         self._batch_rows, self._batch_seen = {}, {}
-        for bname, cols, *_ in self.row_batches():
+        for bname, cols, *_ in self._batches:
             self._batch_rows[bname] = self._batch_rows.get(bname, 0) + cols.shape[0]
-        for bname, cols, _vals, _lo, _hi in self.row_batches():
+        for bname, cols, _vals, _lo, _hi in self._batches:
             r = cols.shape[0]
             fam, prefix, how = aug_fams.get(bname, (None, None, None))
             if fam is None:
@@ -304,7 +298,7 @@ class IndexedModel:
                 else:
                     fam, prefix, how = Family(bname, bname), bname, None
             for k in range(r):
-                name = self._member_name(prefix, how, bname, k, r, cols[k], col_block, fam)
+                name = self._member_name(prefix, how, bname, k, r, cols[k])
                 out.append(Member(fam, name, row + k, []))
             row += r
         self._attach_lines(out)
@@ -329,7 +323,7 @@ class IndexedModel:
         starts = sorted((b.offset, b) for b in self.am.blocks.values())
         return [s for s, _ in starts], [b for _, b in starts]
 
-    def _member_name(self, prefix, how, bname, k, r, cols, col_block, fam) -> str:
+    def _member_name(self, prefix, how, bname, k, r, cols) -> str:
         if how is None:
             total = self._batch_rows.get(bname, r)
             self._batch_seen[bname] = self._batch_seen.get(bname, 0) + 1
@@ -337,7 +331,6 @@ class IndexedModel:
         kind = how[0]
         if kind == "term":
             _, block, axes = how
-            starts, blocks = col_block
             blk = self.am.blocks.get(block)
             for c in cols:
                 if blk is not None and blk.offset <= c < blk.offset + int(np.prod(blk.shape)):
@@ -394,13 +387,13 @@ class IndexedModel:
         return f"{lhs} {_bounds_text(lo, hi)}"
 
     def row_data(self, row: int):
-        r0 = 0
-        for _name, cols, vals, lo, hi in self.row_batches():
-            if row < r0 + cols.shape[0]:
-                k = row - r0
-                return cols[k], vals[k], float(lo[k]), float(hi[k])
-            r0 += cols.shape[0]
-        raise IndexError(row)
+        """(cols, vals, lo, hi) of one row of the model."""
+        if not 0 <= row < self._batch_starts[-1]:
+            raise IndexError(row)
+        b = int(np.searchsorted(self._batch_starts, row, side="right")) - 1
+        _name, cols, vals, lo, hi = self._batches[b]
+        k = row - int(self._batch_starts[b])
+        return cols[k], vals[k], float(lo[k]), float(hi[k])
 
     def bound_family(self, col: int) -> Family | None:
         starts, blocks = self._column_blocks()

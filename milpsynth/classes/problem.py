@@ -98,11 +98,12 @@ class ClassProblem:
         """The generator's ArrayModel with the augmentation rows and the objective shift."""
         return self.generator.build_arrays(self.data, list(self.augments) + [a for a, _ in self.cuts], self.shift)
 
-    def solve(self, time_limit: float | None = 60.0) -> Solution:
-        """Solve with HiGHS (the generators' array path); infeasible and unbounded are results."""
+    def solve(self, time_limit: float | None = 60.0, *, am=None) -> Solution:
+        """Solve with HiGHS (the generators' array path); infeasible and unbounded are results.
+        am: this problem's array model when already built (`self.build()`)."""
         from ..generators.arrays import configure
         from ..highs import run
-        am = self.build()
+        am = self.build() if am is None else am
         h = am.to_highs()
         configure(h, time_limit, am.is_mip)
         if self.start:
@@ -170,11 +171,11 @@ class ClassProblem:
         v = self.model()
         am = v.am
         rows = []
-        for m, (cols, vals, lo, hi) in zip(v.members, (v.row_data(m.row) for m in v.members)):
+        for m in v.members:
             where = f'line {m.family.line}: "{m.family.statement}"' if m.family.statement else "implied by the class"
             data = f"; data {lines_text(m.lines)}" if m.lines else ""
             fam = "" if m.name.split("#")[0] == m.family.name else f" in {m.family.name}"
-            rows.append((m.name, f"{m.name}{fam} ({where}{data})", cols, vals, lo, hi))
+            rows.append((m.name, f"{m.name}{fam} ({where}{data})", *v.row_data(m.row)))
         cat = [np.concatenate(getattr(am, a)) for a in ("_cost", "_lb", "_ub", "_int")]
         return arrays_lp(am.sense, v.columns, cat[0], cat[1], cat[2], cat[3], am.offset, rows,
                          f"milpsynth {self.c3_name} model: {len(v.columns)} columns, {len(rows)} rows")

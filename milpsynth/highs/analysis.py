@@ -67,7 +67,7 @@ def model_iis(h) -> tuple[list[int], list[int]]:
     h2.run()
     if status_of_model(h2) != Status.INFEASIBLE:
         return [], []
-    return _iis(_relaxed_copy(h))
+    return _iis(h2)
 
 
 def status_of_model(h) -> Status | None:
