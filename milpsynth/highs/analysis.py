@@ -7,7 +7,7 @@ from typing import Sequence
 
 import numpy as np
 
-from ..expr import Constraint, LinearExpr, Objective
+from ..expr import Constraint, Objective
 from ..status import Status
 from ..variables import Variable
 from .core import configure, run
@@ -76,10 +76,10 @@ def status_of_model(h) -> Status | None:
 
 
 def model_elastic(h, rows: Sequence[int], weights: Sequence[float], *, time_limit: float | None = 30.0,
-                  mip_gap: float | None = None) -> Relaxation:
+                  mip_gap: float | None = None, reoptimise: bool = True) -> Relaxation:
     """`elastic` for a model held by a Highs: slacks on `rows` (weighted), integrality kept, the
-    weighted slack minimised; then the relaxed right-hand sides fixed and the original objective
-    optimised for the relaxed plan. changes: row -> amount added to the row's bound(s)."""
+    weighted slack minimised; then (`reoptimise`) the relaxed right-hand sides fixed and the original
+    objective optimised for the relaxed plan. changes: row -> amount added to the row's bound(s)."""
     import highspy
     from .core import new_highs
     base = h.getLp()
@@ -111,15 +111,18 @@ def model_elastic(h, rows: Sequence[int], weights: Sequence[float], *, time_limi
         ref = max(1.0, abs(float(base.row_upper_[i] if math.isfinite(base.row_upper_[i]) else base.row_lower_[i])))
         if abs(delta) > 1e-7 * ref:
             changes[i] = float(delta)
-    fixed = new_highs()
-    fixed.passModel(base)
-    for i, delta in changes.items():
-        lo, hi = float(base.row_lower_[i]), float(base.row_upper_[i])
-        fixed.changeRowBounds(i, lo + delta if math.isfinite(lo) else lo, hi + delta if math.isfinite(hi) else hi)
-    configure(fixed, time_limit, mip_gap=mip_gap)
-    res2 = run(fixed)
-    values = res2.values if res2.values is not None else res.values[:base.num_col_]
-    return Relaxation(Status.OPTIMAL, changes, values, res2.objective)
+    values, obj = res.values[:base.num_col_], None
+    if reoptimise:
+        fixed = new_highs()
+        fixed.passModel(base)
+        for i, delta in changes.items():
+            lo, hi = float(base.row_lower_[i]), float(base.row_upper_[i])
+            fixed.changeRowBounds(i, lo + delta if math.isfinite(lo) else lo, hi + delta if math.isfinite(hi) else hi)
+        configure(fixed, time_limit, mip_gap=mip_gap)
+        res2 = run(fixed)
+        if res2.values is not None:
+            values, obj = res2.values, res2.objective
+    return Relaxation(Status.OPTIMAL, changes, values, obj)
 
 
 @dataclass
@@ -185,46 +188,9 @@ def elastic(variables: Sequence[Variable], constraints: Sequence[Constraint], ro
             time_limit: float | None = 30.0) -> Relaxation:
     """Elastic model: each row in `rows` gets slack variables (one per direction it can be broken),
     minimise the weighted sum of slacks with integrality kept (the L1 relaxation), then fix the
-    relaxed right-hand sides and optimise `objective` over them for the relaxed plan."""
-    variables = list(variables)
-    constraints = list(constraints)
+    relaxed right-hand sides and optimise `objective` over them for the relaxed plan
+    (`model_elastic` on the built model: one row per constraint, in order)."""
     rows = list(rows)
     w = list(weights) if weights is not None else [1.0] * len(rows)
-    elastic_vars, relaxed = [], list(constraints)
-    cost: dict[str, float] = {}
-    for k, i in enumerate(rows):
-        con = constraints[i]
-        terms = list(con.lhs.terms)
-        if con.sense in ("<=", "=="):
-            name = f"__elastic_dn_{i}"
-            elastic_vars.append(Variable(name, "continuous"))
-            terms.append((name, -1.0))
-            cost[name] = w[k]
-        if con.sense in (">=", "=="):
-            name = f"__elastic_up_{i}"
-            elastic_vars.append(Variable(name, "continuous"))
-            terms.append((name, 1.0))
-            cost[name] = w[k]
-        relaxed[i] = Constraint(LinearExpr.of(terms), con.sense, con.rhs, name=con.name)
-    m = build(variables + elastic_vars, relaxed, Objective("minimize", LinearExpr.of(cost), paragraph=None))
-    configure(m.h, time_limit)
-    res = run(m.h)
-    if res.status not in (Status.OPTIMAL, Status.TIME_LIMIT) or res.values is None:
-        return Relaxation(res.status or Status.INFEASIBLE, {}, None, None)
-    changes: dict[int, float] = {}
-    for i in rows:
-        dn = res.values[m.columns[f"__elastic_dn_{i}"]] if f"__elastic_dn_{i}" in m.columns else 0.0
-        up = res.values[m.columns[f"__elastic_up_{i}"]] if f"__elastic_up_{i}" in m.columns else 0.0
-        delta = float(dn - up)     # lhs - dn + up SENSE rhs  <=>  lhs SENSE rhs + dn - up
-        if abs(delta) > 1e-7 * max(1.0, abs(constraints[i].rhs)):
-            changes[i] = delta
-    values, obj = res.values[:len(variables)], None
-    if objective is not None:
-        fixed = [Constraint(c.lhs, c.sense, c.rhs + changes.get(i, 0.0), name=c.name)
-                 for i, c in enumerate(constraints)]
-        m2 = build(variables, fixed, objective)
-        configure(m2.h, time_limit)
-        res2 = run(m2.h)
-        if res2.values is not None:
-            values, obj = res2.values, res2.objective
-    return Relaxation(Status.OPTIMAL, changes, values, obj)
+    m = build(variables, constraints, objective)
+    return model_elastic(m.h, rows, w, time_limit=time_limit, reoptimise=objective is not None)
