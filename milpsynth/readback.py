@@ -186,12 +186,10 @@ def member_sentence(view, m) -> str:
     if len(terms) == 1:
         c, v = terms[0]
         subject = c if v == 1 else f"{_num(v)} x {c}"
-    elif all(v == 1 for _, v in terms):
-        subject = f"the total of {', '.join(c for c, _ in terms[:3])}" + (f" and {len(terms) - 3} more"
-                                                                          if len(terms) > 3 else "")
     else:
-        subject = f"the weighted total of {', '.join(c for c, _ in terms[:3])}" + (
-            f" and {len(terms) - 3} more" if len(terms) > 3 else "")
+        total = "the total" if all(v == 1 for _, v in terms) else "the weighted total"
+        subject = f"{total} of {', '.join(c for c, _ in terms[:3])}" + (f" and {len(terms) - 3} more"
+                                                                         if len(terms) > 3 else "")
     if lo == hi:
         return f"{subject} is exactly {_num(hi)}"
     if lo == float("-inf"):

@@ -13,7 +13,6 @@ from ..expr import fmt_num
 LP_KEYWORDS = frozenset("""max maximize maximise maximum min minimize minimise minimum st s.t. subject to such
 that bound bounds binary binaries bin gen general generals integer integers int semi semis sos end free inf
 infinity""".split())
-_LEGAL = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def lp_names(names) -> dict[str, str]:
@@ -23,14 +22,20 @@ def lp_names(names) -> dict[str, str]:
     taken: set[str] = set()
     for name in names:
         safe = re.sub(r"[^A-Za-z0-9_]", "_", name)
-        if not _LEGAL.fullmatch(safe) or safe.lower() in LP_KEYWORDS or safe.lower().startswith(("inf", "nan")):
-            safe = "x_" + safe
-        base, k = safe, 2
-        while safe in taken:
-            safe, k = f"{base}_{k}", k + 1
-        taken.add(safe)
-        out[name] = safe
+        out[name] = _legal_unique(safe, safe, taken)
     return out
+
+
+def _legal_unique(safe: str, word: str, taken: set) -> str:
+    """`safe` with an 'x_' prefix when it does not start with a letter or '_' or when `word` (its
+    name part) is an LP keyword or reads as inf/nan; then a '_2', '_3', ... suffix until not in `taken`."""
+    if not re.match(r"[A-Za-z_]", safe) or word.lower() in LP_KEYWORDS or word.lower().startswith(("inf", "nan")):
+        safe = "x_" + safe
+    cand, k = safe, 2
+    while cand in taken:
+        cand, k = f"{safe}_{k}", k + 1
+    taken.add(cand)
+    return cand
 
 
 def _terms(terms, names) -> str:
@@ -118,13 +123,7 @@ def readable_lp_names(names) -> list[str]:
             safe = f"{base}({','.join(parts)}){tail}"
         else:
             safe = base
-        if not re.match(r"[A-Za-z_]", safe) or base.lower() in LP_KEYWORDS or base.lower().startswith(("inf", "nan")):
-            safe = "x_" + safe
-        cand, k = safe, 2
-        while cand in taken:
-            cand, k = f"{safe}_{k}", k + 1
-        taken.add(cand)
-        out.append(cand)
+        out.append(_legal_unique(safe, base, taken))
     return out
 
 
