@@ -15,7 +15,6 @@ third release on, so quote the second half as the figure for unseen text.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import statistics
 import sys
@@ -27,6 +26,8 @@ from tqdm import tqdm
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from _report import write_report  # noqa: E402  (benchmarks/ is the script's folder)
 
 
 def detokenize(tokens: list[str]) -> str:
@@ -100,9 +101,7 @@ def main(argv=None) -> int:
     print("errors (whole document):")
     for k, v in errors.most_common(12):
         print(f"  {v:4d}  {k}")
-    Path(a.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(a.out).write_text(json.dumps(report, indent=1), encoding="utf-8")
-    print(f"report: {a.out}")
+    write_report(a.out, report)
     return 0
 
 

@@ -31,6 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from _report import write_report  # noqa: E402  (benchmarks/ is the script's folder)
+
 KINDS = ("ok", "wrong", "solve", "generate", "classify", "variables", "split")
 
 
@@ -124,9 +126,7 @@ def main(argv=None) -> int:
                                           "problems": work},
               "blind": {"n": len(blind), "accuracy": score(blind)},
               "gap": score(work) - score(blind), "median_seconds": statistics.median(seconds)}
-    Path(a.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(a.out).write_text(json.dumps(report, indent=1), encoding="utf-8")
-    print(f"report: {a.out}")
+    write_report(a.out, report)
     return 0
 
 

@@ -77,7 +77,7 @@ def test_logic_types_only_over_yes_no_decisions():
 
 
 def test_the_objective_is_the_paragraph_that_asks():
-    assert asks_objective("Given these conditions, what is the minimum total cost?")
+    assert asks_objective("Under these terms, what is the minimum total cost?")
     assert not asks_objective("Each unit of X costs $5 and each unit of Y costs $3.")
     texts = ["Each unit of X costs $5 and each unit of Y costs $3.", "The total cannot exceed 100 units.",
              "What is the minimum total cost?"]

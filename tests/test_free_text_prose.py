@@ -8,7 +8,7 @@ combined cannot exceed 80 hours. Bread P needs a minimum excess of 10 hours over
 Each hour of oven time costs $6 for bread P and $4 for bread Q. Twice the hours of bread P plus the \
 hours of bread Q must be at least 100. Oven hours come in whole numbers.
 
-Given these conditions, what is the minimum cost in dollars?"""
+What is the minimum cost in dollars under these terms?"""
 
 
 def test_blocks_with_several_statements_are_split_and_solved():

@@ -10,6 +10,10 @@ logic predictions, and paragraphs whose cues are absent, mixed or '=='.
 """
 from __future__ import annotations
 
+import re
+
+from ..labels import LOGIC_TYPES
+from ..nlp import cues
 from ..nlp.cues import direction
 
 UPPER_TYPES = (1, 2, 3, 4)
@@ -35,11 +39,6 @@ def aligned_type(text: str, top: int) -> tuple[int, str]:
 
 # --- problem-level decoding ---------------------------------------------------------------------
 # The paragraph alone cannot settle some types; the problem can (its decisions, its other paragraphs).
-import re  # noqa: E402
-
-from ..nlp import cues  # noqa: E402
-
-LOGIC_TYPES = (10, 11, 12, 13)
 SUM_OF = {1: 2, 5: 6}
 _LOGIC_WORDS = re.compile(r"\b(?:either|neither|nor|both|unless|otherwise|or)\b", re.I)
 _ASKS = re.compile(r"\?\s*$|\b(?:aims?|goal|objective|wants?|wish(?:es)?|seeks?|determine|find|calculate|what)\b", re.I)

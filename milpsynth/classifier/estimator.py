@@ -85,8 +85,10 @@ class LoraClassifier:
         if self.threads and not cfg.threads:
             cfg = dataclasses.replace(cfg, threads=self.threads)
         texts = _check_texts(texts)
-        if contexts is not None and len(list(contexts)) != len(texts):
-            raise ClassificationError(f"{len(list(contexts))} contexts for {len(texts)} paragraphs", field="contexts")
+        if contexts is not None:
+            contexts = list(contexts)
+            if len(contexts) != len(texts):
+                raise ClassificationError(f"{len(contexts)} contexts for {len(texts)} paragraphs", field="contexts")
         base_path = resolve_base(self.base)
         peft_model, tok, info = train_lora(texts, list(labels), base_path=base_path, config=cfg,
                                            contexts=contexts, eval_texts=eval_texts, eval_labels=eval_labels,

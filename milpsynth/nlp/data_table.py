@@ -95,10 +95,8 @@ def _unit_after(text: str, at: int) -> str | None:
 
 def rows_of(a: Analysis) -> list[Row]:
     """The rows one sentence gives (see the module docstring)."""
-    pairs = respectively_numbers(a)
+    pairs = paired_numbers(a)
     if not pairs:
-        pairs = _alternating(a)
-    if len(pairs) < 1:
         return []
     nums = list(pairs.values())
     keys = _keys_of(a.text)
@@ -107,6 +105,11 @@ def rows_of(a: Analysis) -> list[Row]:
     if money and not keys:
         keys = {"cost"} if re.search(r"\b(?:pay|spend|charge|fee)", a.text, re.I) else set()
     return [Row(keys, {v: n.value for v, n in pairs.items()}, money, units, a.text)]
+
+
+def paired_numbers(a: Analysis) -> dict[str, Num]:
+    """{decision: its number} of a sentence: a 'respectively' list, else decisions and numbers that alternate."""
+    return respectively_numbers(a) or _alternating(a)
 
 
 def _alternating(a: Analysis) -> dict[str, Num]:

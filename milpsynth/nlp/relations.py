@@ -39,15 +39,12 @@ _REASON = re.compile(r"^\s*(?:(?:however|moreover|additionally|further(?:more)?|
                      r"(?:since|because|as|given that|due to|considering|(?:in order )?to \w+)\b[^,]{3,160},\s*", re.I)
 # what may stand between a factor ('twice', 'half', '20%') and its decision, or a constant and the
 # decision it counts ('3,000 trips with vehicles of type X'): a few words, no clause break nor cue
-class _Near:
-    @staticmethod
-    def match(between: str) -> bool:
-        return (len(between.split()) <= 8 and not re.search(r"[,;:.]", between)
-                and not re.search(r"\b(?:must|should|can|cannot|could|will|would|may|is|are|be|has|have)\b", between, re.I)
-                and not lexicon.cues(between, ("plus", "minus", "upper", "lower", "equal")))
+def _near(between: str) -> bool:
+    return (len(between.split()) <= 8 and not re.search(r"[,;:.]", between)
+            and not re.search(r"\b(?:must|should|can|cannot|could|will|would|may|is|are|be|has|have)\b", between, re.I)
+            and not lexicon.cues(between, ("plus", "minus", "upper", "lower", "equal")))
 
 
-_NEAR = _Near()
 _MATH = re.compile(r"\$([^$]{3,200})\$")
 
 
@@ -79,9 +76,9 @@ def read(a: Analysis, all_vars: list[str], weights: Callable[[Num, str], dict[st
     math = _math(a.text, forms or {})
     if math is not None:
         return math
-    found = [c for c in lexicon.directions(a.text)]
+    found = lexicon.directions(a.text)
     strong = [c for c in found if c.strength == 2]
-    excess = [c for c in lexicon.cues(a.text, ("excess",))]
+    excess = lexicon.cues(a.text, ("excess",))
     if excess:
         return _excess(a, excess[0], found)
     if not strong:
@@ -98,10 +95,9 @@ def read(a: Analysis, all_vars: list[str], weights: Callable[[Num, str], dict[st
     right = _terms(a, cue.end, right_end, constants=True)
     if left is None or right is None:
         return None
-    lterms, lconst = left
-    rterms, rconst = right
+    lterms, lconst, _ = left
+    rterms, rconst, units = right
     lconst = [n for n in lconst if not _counts_decisions(a.text, n, len(all_vars))]
-    units = getattr(right, "units", [])
     if not lterms and len(units) == 1 and not rterms:
         lterms = {units[0]: 1.0}          # 'there must be at least 10 single-load models'
     elif units and (set(units) - set(lterms)):
@@ -157,14 +153,11 @@ def _tail_start(text: str, start: int) -> int:
     return m.start() if m else len(text)
 
 
-class _Terms(tuple):
-    units: list[str] = []
-
-
-def _terms(a: Analysis, start: int, end: int, constants: bool = False) -> tuple[dict[str, float], list[Num]] | None:
-    """{decision: coefficient} and the numbers left over in text[start:end], or None where a number
-    cannot be placed. constants (the right-hand side): a plain number is a constant, and the decision
-    named right after it its unit ('at least 10 single-load models'), kept in `.units`."""
+def _terms(a: Analysis, start: int, end: int,
+           constants: bool = False) -> tuple[dict[str, float], list[Num], list[str]] | None:
+    """{decision: coefficient}, the numbers left over in text[start:end] and the units, or None where a
+    number cannot be placed. constants (the right-hand side): a plain number is a constant, and the
+    decision named right after it its unit ('at least 10 single-load models')."""
     mentions = [m for m in a.mentions if start <= m.start and m.end <= end]
     numbers = [n for n in a.numbers if start <= n.start and n.end <= end]
     signs = lexicon.cues(a.text[start:end], ("plus", "minus", "difference"))
@@ -180,12 +173,12 @@ def _terms(a: Analysis, start: int, end: int, constants: bool = False) -> tuple[
         if gap_numbers:
             n = gap_numbers[-1]
             between = a.text[n.end:m.start]
-            if n.kind in ("number", "money", "word") and constants and _NEAR.match(between):
+            if n.kind in ("number", "money", "word") and constants and _near(between):
                 units.append(m.var)
                 prev = m.end
                 continue
             if (_FILLER.match(between) and n.kind in ("number", "word")) \
-                    or (n.kind in ("factor", "fraction", "percent") and _NEAR.match(between)):
+                    or (n.kind in ("factor", "fraction", "percent") and _near(between)):
                 coef = n.value
                 used.add(id(n))
         sign = 1.0
@@ -201,9 +194,7 @@ def _terms(a: Analysis, start: int, end: int, constants: bool = False) -> tuple[
     # a factor or share left over with no decision right after it is unexplained
     if any(n.kind in ("factor", "fraction", "percent") for n in rest):
         return None
-    out = _Terms((terms, rest))
-    out.units = units
-    return out
+    return terms, rest, units
 
 
 def _excess(a: Analysis, cue: lexicon.Cue, found: list[lexicon.Cue]) -> Relation | None:

@@ -30,8 +30,8 @@ def literal_slots(problem: Problem, a: Analysis, p: Paragraph) -> dict | None:
     else:
         t, slots = (3 if upper else 7), {"coefs": dict(rel.coefs), "bound": rel.rhs}
     if t != p.type:
-        p.prediction = p.prediction.as_type(t, f"type {p.type} read literally as type {t}")
-        problem.warnings.append(f"paragraph {p.index + 1}: read literally as type {t} "
-                                f"(the classifier said {p.prediction.note.split()[1]})")
+        said = p.type
+        p.prediction = p.prediction.as_type(t, f"type {said} read literally as type {t}")
+        problem.warnings.append(f"paragraph {p.index + 1}: read literally as type {t} (the classifier said {said})")
     p.notes.extend(rel.notes)
     return slots

@@ -16,8 +16,8 @@ import re
 
 from ..document import Paragraph, Prediction, Problem
 from ..nlp import cues, lexicon
-from ..nlp.analysis import analyse, respectively_numbers
-from ..nlp.data_table import _alternating
+from ..nlp.analysis import analyse
+from ..nlp.data_table import paired_numbers
 from ..nlp.mentions import fold
 from .split_data import to_facts
 from .variables_labels import labelled
@@ -64,7 +64,7 @@ def _bounds(problem: Problem, p: Paragraph) -> list[Paragraph] | None:
     if p.prediction is not None or p.slots is not None or cues.OBJECTIVE.search(fold(p.text)):
         return None
     a = analyse(p.text, problem.variables)
-    pairs = respectively_numbers(a) or _alternating(a)
+    pairs = paired_numbers(a)
     if len(pairs) < 2 or len(pairs) != len(a.numbers) or len(set(pairs)) != len(pairs):
         return None
     if any(c.strength == 2 for c in lexicon.cues(a.text, _NOT_SINGLE)):

@@ -139,10 +139,12 @@ def _coefficients_first(text: str) -> bool:
     """'the combined strength of 2 units of X and 3 units of Y must be at least 10': a sum named
     before its numbers and one direction after them lists coefficients, not bounds."""
     numbers = find_numbers(text)
+    if len(numbers) < 2:
+        return False
     found = lexicon.directions(text)
     total = lexicon.cues(text, ("total",))
-    return bool(numbers and found and total and total[0].start < numbers[0].start
-                and all(c.start > numbers[-2].end for c in found) if len(numbers) >= 2 else False)
+    return bool(found and total and total[0].start < numbers[0].start
+                and all(c.start > numbers[-2].end for c in found))
 
 
 def _distribute(piece: str) -> list[str]:

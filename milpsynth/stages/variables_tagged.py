@@ -67,8 +67,8 @@ class AutoVariables:
         if problem.variable_overrides is None and labelled_variables(problem):
             return split_compound(move_unit_data(problem))
         if problem.split and self._tagger_ready():
-            return split_compound(self._tagged(problem))
-        return split_compound(self.rules(problem))
+            return self._tagged(problem)
+        return self.rules(problem)
 
     def _tagger_ready(self) -> bool:
         if self._tagged is None:
