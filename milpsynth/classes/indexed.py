@@ -354,13 +354,14 @@ class IndexedModel:
         (all of the fields' lines when none does), plus its statement's line."""
         doc_lines = str(self.problem.text).split("\n")
         src = self.problem.sources or {}
+        seen: dict = {}        # (line, entity) -> whether the line names it; members share entities
         for m in members:
             lines = []
             for key in self.spec.data.get(m.family.name, []):
                 lines += src.get(key, [])
             inside = re.search(r"\[(.*)\]", m.name)
             ents = [e.strip() for e in re.split(r",|->", inside.group(1))] if inside else []
-            m.lines = sorted(set(_naming_lines(lines, ents, doc_lines)) |
+            m.lines = sorted(set(_naming_lines(lines, ents, doc_lines, seen)) |
                              ({m.family.line} if m.family.line else set()))
 
     # ---- views -----------------------------------------------------------------------------
@@ -402,13 +403,18 @@ class IndexedModel:
         return next((f for f in self.families if f.name == name), None) if name else None
 
 
-def _naming_lines(lines, ents, doc_lines) -> list[int]:
+def _naming_lines(lines, ents, doc_lines, seen: dict | None = None) -> list[int]:
     """Of a field's lines, those that name every entity of a member; else those naming its first entity;
-    else all of them."""
+    else all of them. seen: a cache of (line, entity) -> named, shared across members."""
     ents = [e for e in ents if e]
+    seen = {} if seen is None else seen
 
     def names(ln, e):
-        return 0 < ln <= len(doc_lines) and re.search(rf"(?<!\w){re.escape(e)}(?!\w)", doc_lines[ln - 1], re.I)
+        key = (ln, e)
+        if key not in seen:
+            seen[key] = bool(0 < ln <= len(doc_lines) and
+                             re.search(rf"(?<!\w){re.escape(e)}(?!\w)", doc_lines[ln - 1], re.I))
+        return seen[key]
     for want in (ents, ents[:1]):
         got = [ln for ln in lines if want and all(names(ln, e) for e in want)]
         if got:
