@@ -5,7 +5,7 @@
 Only the given names, numbers (with thousands commas, a '%' or a '$'), + - * / ( ) and one of
 <=, >=, = (==, <, >, and the signs the model may write as Unicode) are read; anything else is a
 `FormulaError` saying what and where. Nothing is evaluated by Python: the parser builds linear
-forms ({name: coefficient}, constant) by arithmetic on numbers it has read itself; a product of two
+forms (`milpsynth.expr.LinearExpr`) by arithmetic on numbers it has read itself; a product of two
 names is refused as not linear.
 """
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Iterable
 
 from ..cursor import TokenCursor
 from ..errors import GenerationError
+from ..expr import LinearExpr
 
 _TOKEN = re.compile(r"""
     (?P<ws>\s+)
@@ -38,37 +39,18 @@ class FormulaError(GenerationError):
 
 
 @dataclass(frozen=True)
-class Linear:
-    coefs: dict
-    constant: float = 0.0
-
-    def plus(self, other: "Linear", k: float = 1.0) -> "Linear":
-        out = dict(self.coefs)
-        for n, a in other.coefs.items():
-            out[n] = out.get(n, 0.0) + k * a
-        return Linear(out, self.constant + k * other.constant)
-
-    def times(self, k: float) -> "Linear":
-        return Linear({n: k * a for n, a in self.coefs.items()}, k * self.constant)
-
-    @property
-    def is_number(self) -> bool:
-        return not any(self.coefs.values())
-
-
-@dataclass(frozen=True)
 class Formula:
     """left SENSE right (a constraint) or, with `objective` set, 'maximize'/'minimize' left."""
 
-    left: Linear
+    left: LinearExpr
     sense: str | None = None         # '<=', '>=', '==' for a constraint
-    right: Linear | None = None
+    right: LinearExpr | None = None
     objective: str | None = None     # 'maximize' / 'minimize'
     numbers: tuple = ()              # every number as written, for the check against the text
 
     def difference(self) -> tuple[dict, float]:
         """(terms, rhs) of `left - right SENSE 0` moved to `terms SENSE rhs`, zero terms dropped."""
-        d = self.left.plus(self.right, -1.0) if self.right is not None else self.left
+        d = self.left - self.right if self.right is not None else self.left
         return {n: a for n, a in d.coefs.items() if abs(a) > 1e-12}, -d.constant
 
 
@@ -110,21 +92,21 @@ class _Parser(TokenCursor):
         known = ", ".join(list(self.names)[:40]) or "none"
         raise FormulaError(f"{word!r} is not one of the decision names ({known})")
 
-    def expr(self) -> Linear:
+    def expr(self) -> LinearExpr:
         kind, val = self.peek()
         sign = 1.0
         if kind == "op" and _OP.get(val, val) in "+-":
             self.take()
             sign = -1.0 if _OP.get(val, val) == "-" else 1.0
-        out = self.term().times(sign)
+        out = self.term().scale(sign)
         while True:
             kind, val = self.peek()
             if kind != "op" or _OP.get(val, val) not in "+-":
                 return out
             self.take()
-            out = out.plus(self.term(), -1.0 if _OP.get(val, val) == "-" else 1.0)
+            out = out - self.term() if _OP.get(val, val) == "-" else out + self.term()
 
-    def term(self) -> Linear:
+    def term(self) -> LinearExpr:
         out = self.factor()
         while True:
             kind, val = self.peek()
@@ -137,32 +119,32 @@ class _Parser(TokenCursor):
             else:
                 return out
             if op == "/":
-                if not right.is_number or right.constant == 0:
+                if right.terms or right.constant == 0:
                     raise FormulaError("division only by a non-zero number")
-                out = out.times(1.0 / right.constant)
-            elif out.is_number:
-                out = right.times(out.constant)
-            elif right.is_number:
-                out = out.times(right.constant)
+                out = out.scale(1.0 / right.constant)
+            elif not out.terms:
+                out = right.scale(out.constant)
+            elif not right.terms:
+                out = out.scale(right.constant)
             else:
                 raise FormulaError("a product of two decisions is not linear")
 
-    def factor(self) -> Linear:
+    def factor(self) -> LinearExpr:
         kind, val = self.take()
         if kind == "num":
             self.numbers.append(val)
-            return Linear({}, _number(val))
+            return LinearExpr((), _number(val))
         if kind == "name":
             if val.lower() in SENSE_WORDS:
                 raise FormulaError(f"{val!r} may only open the objective")
-            return Linear({self.name(val): 1.0})
+            return LinearExpr.var(self.name(val))
         if kind == "op" and val == "(":
             inner = self.expr()
             if self.take() != ("op", ")"):
                 raise FormulaError("a '(' is not closed")
             return inner
         if kind == "op" and _OP.get(val, val) == "-":
-            return self.factor().times(-1.0)
+            return self.factor().scale(-1.0)
         raise FormulaError(f"expected a name, a number or '(' but found {val or 'the end'!r}")
 
 

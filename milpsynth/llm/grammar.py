@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from ..errors import ComponentError
+
 _COMMON = r'''
 expr ::= term (sp sign sp term){0,11}
 side ::= term (sp sign sp term){0,3}
@@ -23,7 +25,7 @@ sp ::= " "?
 def _names(names: Iterable[str]) -> str:
     alts = sorted(set(names), key=lambda n: (-len(n), n))     # longest first: 'bi_x' before 'x'
     if not alts:
-        raise ValueError("a grammar needs at least one name")
+        raise ComponentError("a grammar needs at least one decision name", field="names")
     return "name ::= " + " | ".join(f'"{n}"' for n in alts) + "\n"
 
 

@@ -122,6 +122,7 @@ def verdict(problem: Problem) -> tuple[str, list[int], str]:
 
 
 def repair(problem: Problem, filler: LLMSlotFiller, linker, session: Session, rounds: int) -> None:
+    from ..stages.generate import Generate
     from ..templates import TEMPLATES
     bad = ("infeasible", "unbounded")
     status, implicated, feedback = verdict(problem)
@@ -141,9 +142,8 @@ def repair(problem: Problem, filler: LLMSlotFiller, linker, session: Session, ro
                 element = TEMPLATES[p.type].build(slots, problem.variables, p.index)
             except MilpsynthError:
                 continue                   # that paragraph keeps its answer
-            if p.type != 0:
-                element.name = f"p{p.index + 1}_type{p.type}"
-            p.slots, p.element = slots, element
+            p.slots = slots
+            Generate._name(p, element)     # the generate stage's element name and paragraph link
         linker(problem)
         status, implicated, feedback = verdict(problem)
         session.transcript.append({"stage": "repair", "paragraph": None, "round": r, "verdict": f"after: {status}"})

@@ -125,6 +125,7 @@ class Session:
                 else:
                     entry["parsed"] = _plain(a.parsed if a.parsed is not None else a.result)
                     entry["verdict"] = "accepted" + (f" ({'; '.join(a.notes)})" if a.notes else "")
+                    entry["notes"] = list(a.notes)
                     accepted.append((k, a))
                 entries.append(entry)
             self.transcript += entries

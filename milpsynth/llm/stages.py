@@ -26,13 +26,19 @@ SHAPE_ORDER = (1, 5, 2, 6, 9, 4, 8, 3, 7, 10, 11, 12, 13)     # the most specifi
 _LINE = re.compile(r"^\s*(?:[-*\d.)]+\s*)?`?([A-Za-z_][A-Za-z0-9_]*)`?\s*[:,(-]?\s*(integer|continuous|binary)\b", re.I)
 
 
+def _scaled(terms: dict) -> tuple[float, tuple]:
+    """(k, terms / k sorted by name), k the largest magnitude: equal for terms equal up to a positive factor."""
+    k = max((abs(a) for a in terms.values()), default=0.0) or 1.0
+    return k, tuple(sorted((n, round(a / k, 9)) for n, a in terms.items()))
+
+
 def canonical(con: Constraint) -> tuple:
     """A constraint's key for the vote: equal for forms equal up to a positive factor."""
     terms, sense, rhs = dict(con.lhs.terms), con.sense, con.rhs
     if sense == ">=":
         terms, sense, rhs = {n: -a for n, a in terms.items()}, "<=", -rhs
-    k = max(abs(a) for a in terms.values()) or 1.0
-    return (sense, tuple(sorted((n, round(a / k, 9)) for n, a in terms.items())), round(rhs / k, 9))
+    k, scaled = _scaled(terms)
+    return (sense, scaled, round(rhs / k, 9))
 
 
 class Context:
@@ -97,7 +103,7 @@ class LLMSplit:
                 raise GenerationError("no line states the objective (what is maximized or minimized)")
             return Accepted(lines, tuple(lines))
 
-        ctx = Context(self.session, problem)
+        ctx = context(self.session, problem)
         ask = Ask("split", None, ctx.prompt("split.j2"), accept, max_tokens=400)
         try:
             lines = self.session.ask(ask).result
@@ -266,11 +272,7 @@ class LLMSlotFiller:
             element = TEMPLATES[t].build(slots, table, p.index)
             flagged = unknown_numbers(formula, problem.text)
             notes = [f"numbers not in the text: {', '.join(flagged)}"] if flagged else []
-            if t == 0:
-                k = max(abs(a) for _, a in element.expr.terms) or 1.0
-                key = (element.sense, tuple(sorted((n, round(a / k, 9)) for n, a in element.expr.terms)))
-            else:
-                key = canonical(element)
+            key = (element.sense, _scaled(element.expr.coefs)[1]) if t == 0 else canonical(element)
             return Accepted(slots, key, (prob, -len(flagged)), slots, notes)
 
         return Ask(stage, p.index, ctx.prompt(template, paragraph=p.text, type=t, meaning=TYPE_NAMES.get(t, "")),
@@ -290,10 +292,8 @@ def mentioned(table: VariableTable, name: str, text: str) -> bool:
 def note_flags(problem: Problem, session: Session) -> None:
     """Numbers flagged in chosen answers go into the paragraph's notes."""
     for e in session.transcript:
-        if e.get("chosen") and "numbers not in the text" in e["verdict"] and e["paragraph"]:
+        if e.get("chosen") and e["paragraph"]:
             p = problem.paragraphs[e["paragraph"] - 1]
-            note = e["verdict"][len("accepted ("):-1]
-            if note not in p.notes:
-                p.notes.append(note)
+            p.notes += [n for n in e.get("notes", ()) if n.startswith("numbers not in the text") and n not in p.notes]
 
 
