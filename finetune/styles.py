@@ -84,8 +84,8 @@ def _objectives(g: _Gen) -> tuple[str, str, int]:
     a, b = g.num(2, 60), g.num(2, 60)
     forms = [
         f"What is the {word} {good} that can be achieved?",
-        f"Given these conditions, what is the {word} {good}, rounded to the nearest whole number?",
-        f"Considering that all amounts must be whole numbers, what is the {word} {good} in dollars?",
+        f"Under these rules, find the {word} {good} (a whole number will do).",
+        f"With every quantity a whole number, how {'low' if sense else 'high'} can the {good} go, in dollars?",
         f"{g.pick(ACTORS).capitalize()} aims to {verb} the {good} while meeting all the constraints.",
         f"The goal is to {verb} the {good}.",
         f"Calculate the {word} {good} required for this plan.",
@@ -129,7 +129,7 @@ def _one_bound(g: _Gen) -> tuple[str, str, int]:
         f"{x[0].upper() + x[1:]} requires a minimum of {n} {u}.",
         f"At least {n} {u} must be allocated to {x}.",
         f"The allocation for {x} cannot be less than {n} {u}.",
-        f"In {per} {k}, the stock on hand must be no less than {n} {u}.",
+        f"In {per} {k}, inventory may not drop under {n} {u}.",
         f"By {per} {k}, at least {n} {u} must be in storage.",
         f"On {per} {k}, the level must be kept at a minimum of {n} {u}.",
         f"To stay viable, {x} needs at least {n} {u}.",
@@ -213,7 +213,7 @@ def _weighted(g: _Gen) -> tuple[str, str, int]:
         f"The allocation for {x} must be at least {n} {u} more than that for {y}.",
         f"{mult.capitalize()} {x} plus {b} times {y} must be at least {n}.",
         f"The combined score, {a} per {x} and {b} per {y}, must reach at least {n} points.",
-        f"The difference between {x} and {y} should be at least {n} {u}.",
+        f"{x[0].upper() + x[1:]} has to exceed {y} by {n} {u} or more.",
         f"A measure computed as {x} minus half of {y} must be no less than {n}.",
     ]
     if g.r.random() < 0.25:      # a capacity over yes/no items with weights

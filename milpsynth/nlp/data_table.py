@@ -1,9 +1,9 @@
 """An item x attribute table read from every sentence of a problem: which rate each decision has.
 
-    'costs $50 for project X and $30 for project Y'                  cost   {x: 50, y: 30}
-    'for type X it is $5 per unit, and for type Y it is $7'          cost   {x: 5, y: 7}   (the key of the sentence)
-    'yields returns of $5 and $3 for X and Y respectively'           return {x: 5, y: 3}
-    'each unit of X yields a profit of $5 while each unit of Y ...'  profit {x: 5, y: 3}
+    'a batch of X costs $40 and a batch of Y costs $25'               cost   {x: 40, y: 25}
+    'the fee is $4 an item for brand X, and for brand Y it is $6'     cost   {x: 4, y: 6}   (the key of the sentence)
+    'returns of $8 and $2 go to X and Y respectively'                 return {x: 8, y: 2}
+    'every crate of X brings a profit of $8 while every crate of Y ..' profit {x: 8, y: 2}
     'X: $5 per unit' (a 'name: value' line)                          its sentence's key
 
 A row is keyed by the attribute words of its sentence (cost, profit, hours ...: `KEY_WORDS`, and the

@@ -1,10 +1,10 @@
 """A statement read literally as a linear relation over the decisions: terms, direction, right-hand side.
 
-    'the sum of three times X minus Y must be at least 20,000'      ->  3 X - Y >= 20000
-    'the difference between X and Y should not exceed 10 units'     ->  X - Y <= 10
-    'X must be at least half of that for Y'                         ->  X - 0.5 Y >= 0
-    'Project X requires a minimum excess of 200 units over Y'       ->  X - Y >= 200
-    'the total for both projects cannot exceed 1000 units'          ->  X + Y <= 1000
+    'four times X minus Y has to come to 9,000 or more'             ->  4 X - Y >= 9000
+    'the difference between X and Y may be at most 25 units'        ->  X - Y <= 25
+    'X has to reach no less than half of what Y gets'               ->  X - 0.5 Y >= 0
+    'line X needs an excess of at least 40 units over line Y'       ->  X - Y >= 40
+    'together the two lines may use no more than 800 hours'         ->  X + Y <= 800
     '$x - 0.5y \\geq 3000$'                                          ->  X - 0.5 Y >= 3000
 
 The direction comes from the cue lexicon (`nlp.lexicon`); a term's coefficient from the factor,
@@ -38,7 +38,7 @@ _TAIL = re.compile(r"\b(?:due to|because|since|so as|so that|in order|to ensure|
 _REASON = re.compile(r"^\s*(?:(?:however|moreover|additionally|further(?:more)?|also|but),?\s+)?"
                      r"(?:since|because|as|given that|due to|considering|(?:in order )?to \w+)\b[^,]{3,160},\s*", re.I)
 # what may stand between a factor ('twice', 'half', '20%') and its decision, or a constant and the
-# decision it counts ('3,000 trips with vehicles of type X'): a few words, no clause break nor cue
+# decision it counts ('1,200 runs made by trucks of kind X'): a few words, no clause break nor cue
 def _near(between: str) -> bool:
     return (len(between.split()) <= 8 and not re.search(r"[,;:.]", between)
             and not re.search(r"\b(?:must|should|can|cannot|could|will|would|may|is|are|be|has|have)\b", between, re.I)
@@ -114,7 +114,7 @@ def read(a: Analysis, all_vars: list[str], weights: Callable[[Num, str], dict[st
     notes = []
     if not lterms and rterms and lexicon.cues(a.text[cue.end:right_end], ("total",)) \
             and all(c > 0 for c in rterms.values()):
-        lterms, rterms = rterms, {}       # 'a total of 100 vehicles (type X and Y combined)': the sum restated
+        lterms, rterms = rterms, {}       # 'a total of 60 machines (kinds X and Y together)': the sum restated
     if not lterms:
         if not lexicon.cues(a.text[:cue.start], ("total",)) or not rconst:
             return None
@@ -198,7 +198,7 @@ def _terms(a: Analysis, start: int, end: int,
 
 
 def _excess(a: Analysis, cue: lexicon.Cue, found: list[lexicon.Cue]) -> Relation | None:
-    """'X requires a minimum excess of 200 units over Y' -> X - Y >= 200 ('maximum' -> <=)."""
+    """'X needs an excess of at least 40 units over Y' -> X - Y >= 40 ('maximum' -> <=)."""
     before = [m for m in a.mentions if m.end <= cue.start]
     after = [m for m in a.mentions if m.start >= cue.end]
     nums = [n for n in a.values if n.start >= cue.end and (not after or n.end <= after[0].start)]

@@ -1,13 +1,13 @@
 """Free text, once the decisions are known (the split's second phase): compound bounds and listings.
 
-    'the maximum for project X is 700 units and for project Y is 500 units'   -> X <= 700, Y <= 500
-    'X needs at least $10,000, while for Y it cannot be less than $5,000'     -> X >= 10000, Y >= 5000
-    'the maximum boxes for X and Y being 60 and 70 respectively'              -> X <= 60, Y <= 70
+    'the cap is 300 units for line X and 450 units for line Y'               -> X <= 300, Y <= 450
+    'X must get $2,000 or more, while Y may not get under $1,500'            -> X >= 2000, Y >= 1500
+    'with room for at most 80 and 90 crates of X and Y respectively'         -> X <= 80, Y <= 90
 
 A statement whose numbers each pair with one decision (alternating, or 'respectively') and that says
 a direction, with no sum, difference or factor, states one bound per decision: it becomes one
 statement per decision, each with the slots of its bound (type 1 or 5), the direction the nearest cue
-before its number gives. 'allocate resources between two services, X and Y' only names the
+before its number gives. 'share a budget between two options, X and Y' only names the
 decisions: its one number counts them, and it becomes a fact.
 """
 from __future__ import annotations

@@ -136,7 +136,7 @@ _NUM_ITEM = re.compile(r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?=(?:(?:at (
 
 
 def _coefficients_first(text: str) -> bool:
-    """'the combined strength of 2 units of X and 3 units of Y must be at least 10': a sum named
+    """'the joint output of 4 parts X and 7 parts Y has to reach 30': a sum named
     before its numbers and one direction after them lists coefficients, not bounds."""
     numbers = find_numbers(text)
     if len(numbers) < 2:
