@@ -17,6 +17,7 @@ from .status import Status
 from .wording import amount, short, unit_of
 
 MAX_SUBSETS = 10
+SENSE_WORD = {"<=": "at most", ">=": "at least", "==": "exactly"}
 
 
 @dataclass
@@ -29,7 +30,7 @@ class Change:
     unit: str = ""
 
     def describe(self, text: str) -> str:
-        word = {"<=": "at most", ">=": "at least", "==": "exactly"}[self.sense]
+        word = SENSE_WORD[self.sense]
         return (f"paragraph {self.paragraph + 1}: {word} {amount(self.new, self.unit)} instead of "
                 f"{amount(self.old, self.unit)}  ({short(text, 70)})")
 
@@ -191,7 +192,7 @@ class RowChange:
     def describe(self) -> str:
         from .classes.problem import lines_text
         from .display import value_text
-        word = {"<=": "at most", ">=": "at least", "==": "exactly"}[self.sense]
+        word = SENSE_WORD[self.sense]
         where = f"  ({lines_text(self.lines)})" if self.lines else ""
         return f"{self.member}: {word} {value_text(self.new)} instead of {value_text(self.old)}{where}"
 

@@ -56,19 +56,13 @@ def execute(path: Path, *, timeout: int = CELL_TIMEOUT, env: dict | None = None)
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
-    old_env = os.environ.copy()
-    os.environ.update({"PYTHONHASHSEED": "0", "MPLBACKEND": "module://matplotlib_inline.backend_inline",
-                       **(env or {})})
-    try:
-        client = NotebookClient(nb, timeout=timeout, kernel_name=KERNEL, record_timing=False,
-                                resources={"metadata": {"path": str(path.parent)}})
-        t0 = time.perf_counter()
-        client.execute()
-        seconds = time.perf_counter() - t0
-    finally:
-        os.environ.clear()
-        os.environ.update(old_env)
-    return nb, seconds
+    kernel_env = {**os.environ, "PYTHONHASHSEED": "0", "MPLBACKEND": "module://matplotlib_inline.backend_inline",
+                  **(env or {})}
+    client = NotebookClient(nb, timeout=timeout, kernel_name=KERNEL, record_timing=False,
+                            resources={"metadata": {"path": str(path.parent)}})
+    t0 = time.perf_counter()
+    client.execute(env=kernel_env)        # the kernel's environment; this process's is left as it is
+    return nb, time.perf_counter() - t0
 
 
 def main(argv=None) -> int:
