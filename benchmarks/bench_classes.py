@@ -68,9 +68,10 @@ def run_one(text: str, answer, cls: str, time_limit: float) -> dict:
             if out["detected"] != cls:
                 out["kind"] = f"recognised as {out['detected']}"
             tb = time.perf_counter()
-            p.build().to_highs()        # the build alone, timed (solve builds its own copy)
+            am = p.build()
+            am.to_highs()               # the build alone, timed (solve makes its own HiGHS copy of `am`)
             out["build"] = time.perf_counter() - tb
-            sol = p.solve(time_limit=time_limit)
+            sol = p.solve(time_limit=time_limit, am=am)
             out["solve"] = sol.seconds
             ok, why = answer_matches(sol.objective, sol.status.value, answer, None, text, rel_tol(cls))
             out["ok"] = bool(ok) and out["detected"] == cls
@@ -92,15 +93,14 @@ def run_one(text: str, answer, cls: str, time_limit: float) -> dict:
 
 def table(rows: list[dict]) -> str:
     """Class x size bucket: ok/n per cell, with a total column."""
-    buckets = BUCKETS
-    head = ["class"] + list(buckets) + ["all"]
+    head = ["class"] + list(BUCKETS) + ["all"]
     lines = [head]
     for cls in CLASS_ORDER + ("all",):
         rs = [r for r in rows if cls == "all" or r["class"] == cls]
         if not rs:
             continue
         cells = [cls]
-        for b in buckets + ("all",):
+        for b in BUCKETS + ("all",):
             sub = [r for r in rs if b == "all" or r["bucket"] == b]
             cells.append(f"{sum(r['ok'] for r in sub)}/{len(sub)}" if sub else "-")
         lines.append(cells)
