@@ -202,7 +202,7 @@ class IndexedModel:
         self.problem = problem
         self.am = problem.build() if am is None else am
         self.spec = SPECS[problem.problem_class]
-        self._batches = list(self.am._rows)
+        self._batches = list(self.am._rows)      # (batch name, cols, vals, lo, hi), in row order
         self._batch_starts = np.cumsum([0] + [b[1].shape[0] for b in self._batches])
         self.sets = self._sets()
         self.columns = self._column_names()
@@ -276,10 +276,6 @@ class IndexedModel:
         return out
 
     # ---- rows ------------------------------------------------------------------------------
-    def row_batches(self):
-        """(batch name, cols (r, k), vals (r, k), lo (r,), hi (r,)) of the array model, in row order."""
-        return list(self._batches)
-
     def _members(self) -> list[Member]:
         fams = {f.name: f for f in self.families}
         aug_fams = self._augment_families()
@@ -318,10 +314,6 @@ class IndexedModel:
             fam = Family(f"solver row: {a.kind}", words)
             out[f"augment_{n + k + 1}_{a.kind}"] = (fam, a.kind, None)
         return out
-
-    def _column_blocks(self):
-        starts = sorted((b.offset, b) for b in self.am.blocks.values())
-        return [s for s, _ in starts], [b for _, b in starts]
 
     def _member_name(self, prefix, how, bname, k, r, cols) -> str:
         if how is None:
@@ -397,8 +389,7 @@ class IndexedModel:
         return cols[k], vals[k], float(lo[k]), float(hi[k])
 
     def bound_family(self, col: int) -> Family | None:
-        starts, blocks = self._column_blocks()
-        b = blocks[int(np.searchsorted(starts, col, side="right")) - 1]
+        b = next(b for b in self.am.blocks.values() if b.offset <= col < b.offset + int(np.prod(b.shape)))
         name = self.spec.bounds.get(b.name)
         return next((f for f in self.families if f.name == name), None) if name else None
 
