@@ -4,6 +4,10 @@
 
 Appends one JSON line per setting to --out: per-fold coarse/fine accuracy, mean, the errors.
 Extra (hand-written) data is only ever added to the training folds.
+
+`--context` cross-validates the context recipe (`finetune.recipe`, `--recipe 1|2`): the li2023
+train rows of the other folds plus all the recipe's other data train, the held-out fold is read
+with its contexts.
 """
 from __future__ import annotations
 
@@ -26,24 +30,41 @@ def main(argv=None) -> int:
     ap.add_argument("--fold-seed", type=int, default=0)
     ap.add_argument("--only-folds", default=None, help="comma-separated fold numbers to run (default all)")
     ap.add_argument("--name", default="setting")
+    ap.add_argument("--context", action="store_true", help="cross-validate the context recipe")
+    ap.add_argument("--recipe", type=int, choices=[1, 2], default=1)
+    ap.add_argument("--styles", type=int, default=800)
+    ap.add_argument("--styles-v2", type=int, default=600)
+    ap.add_argument("--per-class", type=int, default=30)
     ap.add_argument("--out", default="runs/cv.jsonl")
     config_args(ap)
     a = ap.parse_args(argv)
     cfg = config_from(a)
     texts, labels = read_split(a.data, "train")
     xt, xl = read_extra(a.extra)
+    ctx = None
+    if a.context:
+        from pathlib import Path
+
+        from .recipe import li2023_split, training_set
+        ctx = li2023_split("train", Path(a.data))[2]
     folds = stratified_folds(labels, a.folds, a.fold_seed)
     run = [int(f) for f in a.only_folds.split(",")] if a.only_folds else range(a.folds)
-    res = {"name": a.name, "config": cfg.to_dict(), "extra": a.extra, "folds": []}
+    res = {"name": a.name, "config": cfg.to_dict(), "extra": a.extra, "folds": [],
+           "context_recipe": a.recipe if a.context else None}
     for k in run:
         held = set(folds[k])
         tr = [i for i in range(len(texts)) if i not in held]
         te = sorted(held)
         t0 = time.perf_counter()
-        clf = LoraClassifier(base=a.base, config=cfg, threads=a.threads).fit(
-            [texts[i] for i in tr] + xt, [labels[i] for i in tr] + xl, progress=False)
+        if a.context:
+            tt, tl, tc = training_set(seed=a.seed, n_styles=a.styles, per_class=a.per_class, data_dir=Path(a.data),
+                                      li2023_indices=tr, version=a.recipe, n_styles_v2=a.styles_v2)
+            clf = LoraClassifier(base=a.base, config=cfg, threads=a.threads).fit(tt, tl, contexts=tc, progress=False)
+        else:
+            clf = LoraClassifier(base=a.base, config=cfg, threads=a.threads).fit(
+                [texts[i] for i in tr] + xt, [labels[i] for i in tr] + xl, progress=False)
         secs = time.perf_counter() - t0
-        preds = clf.predict([texts[i] for i in te])
+        preds = clf.predict([texts[i] for i in te], contexts=[ctx[i] for i in te] if ctx else None)
         coarse = sum(p.type == FINE_TO_TYPE[labels[i]] for p, i in zip(preds, te)) / len(te)
         fine = sum(p.fine == labels[i] for p, i in zip(preds, te)) / len(te)
         errs = [(FINE_TO_TYPE[labels[i]], p.type, texts[i][:90]) for p, i in zip(preds, te)

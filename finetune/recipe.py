@@ -70,13 +70,19 @@ def li2023_split(split: str, data_dir: Path = LI2023) -> tuple[list[str], list[i
 
 
 def training_set(seed: int = 0, n_styles: int = 800, per_class: int = 30, data_dir: Path = LI2023,
-                 li2023_indices: list[int] | None = None) -> tuple[list[str], list[int], list[str]]:
+                 li2023_indices: list[int] | None = None, version: int = 1,
+                 n_styles_v2: int = 600) -> tuple[list[str], list[int], list[str]]:
     """(texts, fine labels, contexts) of the recipe; `li2023_indices` keeps only those li2023 train
-    rows (cross-validation folds)."""
-    from .styles import style_examples
+    rows (cross-validation folds). `version` 2 adds `n_styles_v2` examples of the version-2 style
+    families (`finetune.styles.style_examples_v2`); version 1 is the first context recipe."""
+    from .styles import style_examples, style_examples_v2
+    if version not in (1, 2):
+        raise ValueError(f"recipe version must be 1 or 2, got {version!r}")
     t, y, c = li2023_split("train", data_dir)
     if li2023_indices is not None:
         keep = set(li2023_indices)
         t, y, c = ([v for i, v in enumerate(col) if i in keep] for col in (t, y, c))
     rows = handwritten_examples() + generator_examples(per_class, seed) + style_examples(n_styles, seed)
+    if version == 2:
+        rows += style_examples_v2(n_styles_v2, seed)
     return (t + [r["text"] for r in rows], y + [int(r["label"]) for r in rows], c + [r["context"] for r in rows])

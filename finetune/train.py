@@ -69,6 +69,9 @@ def main(argv=None) -> int:
     ap.add_argument("--context", action="store_true", help="train the context recipe (finetune.recipe)")
     ap.add_argument("--styles", type=int, default=800, help="style-family examples in the context recipe")
     ap.add_argument("--per-class", type=int, default=30, help="generator statements per class in the context recipe")
+    ap.add_argument("--recipe", type=int, choices=[1, 2], default=1,
+                    help="context recipe version (2 adds the version-2 style families)")
+    ap.add_argument("--styles-v2", type=int, default=600, help="version-2 style examples (--recipe 2)")
     ap.add_argument("--quantize-default", action="store_true",
                     help="record in the artefact that CPU inference should use dynamic int8")
     config_args(ap)
@@ -78,7 +81,8 @@ def main(argv=None) -> int:
     if a.context:
         from .recipe import li2023_split, training_set
         texts, labels, contexts = training_set(seed=a.seed, n_styles=a.styles, per_class=a.per_class,
-                                                data_dir=Path(a.data))
+                                                data_dir=Path(a.data), version=a.recipe,
+                                                n_styles_v2=a.styles_v2)
         xt, xl = [], []
         val = None if a.no_eval else li2023_split("val", Path(a.data))
         val_contexts = val[2] if val else None
@@ -99,7 +103,8 @@ def main(argv=None) -> int:
             print(f"epoch {rec['epoch']:>5.1f}  val coarse {rec['eval_accuracy_coarse']:.4f}  "
                   f"fine {rec['eval_accuracy_fine']:.4f}  loss {rec['eval_loss']:.4f}")
     if a.context:
-        metrics.update({"recipe": "context", "n_styles": a.styles, "n_train": len(texts)})
+        metrics.update({"recipe": "context", "recipe_version": a.recipe, "n_styles": a.styles,
+                        "n_styles_v2": a.styles_v2 if a.recipe == 2 else 0, "n_train": len(texts)})
     if val:
         rep = evaluate(clf, *val[:2], contexts=val_contexts)
         write_report(rep, a.out)
