@@ -168,7 +168,8 @@ class LoraClassifier:
         dtype = self.device_.torch_dtype(__import__("torch")) if self.device_.is_cuda else None
         return predict_logits(self.model_, self.tokenizer_, texts, batch_size=self.batch_size,
                               max_length=self.meta_.get("max_length", 128), device=self.device_.device,
-                              dtype=dtype, contexts=contexts)
+                              dtype=dtype, contexts=contexts,
+                              workers=self.threads if self.runtime_ == "numpy" and self.threads else 1)
 
     def predict_proba(self, texts, contexts=None) -> np.ndarray:
         """Fine-label probabilities, shape (n, 21), columns in `classes_` order."""

@@ -215,8 +215,11 @@ class NumpyBert:
         return model
 
     def hidden_states(self, input_ids: np.ndarray, attention_mask: np.ndarray,
-                      token_type_ids: np.ndarray | None = None) -> np.ndarray:
-        """The last layer's hidden states, (batch, length, hidden)."""
+                      token_type_ids: np.ndarray | None = None, *, first_only: bool = False) -> np.ndarray:
+        """The last layer's hidden states, (batch, length, hidden); with `first_only`, (batch, 1,
+        hidden): the first token's only (what a sequence head reads). The last layer then computes
+        keys and values for every token but queries, attention output and feed-forward for the first
+        token alone, the same arithmetic for that token as the full layer."""
         ids, mask = np.asarray(input_ids), np.asarray(attention_mask)
         b, n = ids.shape
         types = self.type0 if token_type_ids is None else self.types[np.asarray(token_type_ids)]
@@ -228,7 +231,10 @@ class NumpyBert:
         bias = None if mask.all() else (F32(1) - mask.astype(F32))[:, None, None, :] * np.finfo(F32).min
         step = max(1, ATTENTION_BLOCK // (nh * n * n))     # sequences whose scores fit in a block
         ctx = np.empty((b, n, hidden), dtype=F32)
-        for L in self.layers:
+        last = len(self.layers) - 1
+        for li, L in enumerate(self.layers):
+            if first_only and li == last:
+                return self._first_token_layer(x.reshape(b, n, hidden), L, bias)
             qkv = x @ L["qkv"]
             qkv += L["qkv_b"]
             q, k, v = qkv.reshape(b, n, 3, nh, hd).transpose(2, 0, 3, 1, 4)    # each (b, nh, n, hd)
@@ -249,6 +255,32 @@ class NumpyBert:
             x = layer_norm_(y, *L["ln2"], self.eps)
         return x.reshape(b, n, hidden)
 
+    def _first_token_layer(self, x: np.ndarray, L: dict, bias) -> np.ndarray:
+        """One encoder layer whose output is needed at the first token only: x (b, n, hidden) ->
+        (b, 1, hidden)."""
+        b, n, hidden = x.shape
+        nh, hd = self.n_heads, hidden // self.n_heads
+        kv = x.reshape(b * n, hidden) @ L["qkv"][:, hidden:]
+        kv += L["qkv_b"][hidden:]
+        k, v = kv.reshape(b, n, 2, nh, hd).transpose(2, 0, 3, 1, 4)             # each (b, nh, n, hd)
+        x0 = np.ascontiguousarray(x[:, 0])                                       # (b, hidden)
+        q = x0 @ L["qkv"][:, :hidden]
+        q += L["qkv_b"][:hidden]
+        att = q.reshape(b, nh, 1, hd) @ k.transpose(0, 1, 3, 2)                  # (b, nh, 1, n)
+        if bias is not None:
+            att += bias
+        ctx = (softmax_(att) @ v).reshape(b, hidden)                             # (b, nh, 1, hd) -> (b, hidden)
+        y = ctx @ L["o"]
+        y += L["o_b"]
+        y += x0
+        h0 = layer_norm_(y, *L["ln1"], self.eps)
+        h = h0 @ L["i"]
+        h += L["i_b"]
+        y = gelu_(h) @ L["out"]
+        y += L["out_b"]
+        y += h0
+        return layer_norm_(y, *L["ln2"], self.eps).reshape(b, 1, hidden)
+
     def __call__(self, input_ids: np.ndarray, attention_mask: np.ndarray,
                  token_type_ids: np.ndarray | None = None) -> np.ndarray:
         ids, mask = np.asarray(input_ids), np.asarray(attention_mask)
@@ -256,7 +288,7 @@ class NumpyBert:
         out = []
         for s in range(0, ids.shape[0], rows):
             tt = None if token_type_ids is None else np.asarray(token_type_ids)[s:s + rows]
-            h = self.hidden_states(ids[s:s + rows], mask[s:s + rows], tt)
+            h = self.hidden_states(ids[s:s + rows], mask[s:s + rows], tt, first_only=self.kind == "sequence")
             if self.kind == "sequence":
                 h = np.tanh(h[:, 0] @ self.pooler[0] + self.pooler[1])
             out.append(h @ self.head[0] + self.head[1])
