@@ -274,3 +274,43 @@ def test_cli_formulate_reads_a_class_problem(tmp_path, capsys):
     assert main(["formulate", str(f), "--solve"]) == 0
     out = capsys.readouterr().out
     assert "knapsack" in out.lower()
+
+
+BAKERY = """A bakery plans its bread supply over 3 days.
+At the start of day 1 there are 15 loaves on the shelves.
+On each day t = 1, ..., 3, the bakery may commission a batch of between 10 and 50 loaves from a partner oven.
+A commissioned batch is delivered without any delay.
+Loaves needed:
+* Day 1: 30 loaves
+* Day 2: 20 loaves
+* Day 3: 40 loaves
+Unmet demand is lost and not carried forward. The shelves hold at most 60 loaves.
+The costs are: a commissioning charge of 4 per loaf commissioned; a keeping cost of 1 per loaf kept overnight;
+and a penalty of 7 per loaf short."""
+
+
+def test_the_decision_verb_of_the_text_names_the_purchase_cost():
+    # no stock word for ordering ('commission'): the cost stated with the decision's own verb is the purchase cost
+    p = formulate_class(BAKERY, problem_class="inventory")
+    d = p.data
+    assert (d["min_order"], d["max_order"], d["lead_time"]) == (10, 50, 0)
+    assert (d["purchase_cost"][0], d["holding_cost"], d["backlog_cost"]) == (4, 1, 7)
+    # day 1: 15 + q1 >= 30 needs q1 >= 15 ...; the cheapest plan buys exactly the demand: 15 + 20 + 40 loaves
+    assert close(p.solve().objective, 4 * (15 + 20 + 40))
+
+
+def test_a_runner_up_that_explains_more_of_the_text_is_taken(monkeypatch):
+    import milpsynth.classes as C
+    from milpsynth.classes.problem import ClassProblem, Unplaced
+
+    def fake(cls, left):
+        return lambda text, ev: ClassProblem(cls, ev, {}, unplaced=[Unplaced(i + 1, "x", "unused") for i in range(left)])
+    left = {"binpacking": 3, "inventory": 0, "knapsack": 1}
+    monkeypatch.setattr(C, "reader", lambda cls: fake(cls, left[cls]))
+    first = fake("binpacking", 3)("t", {})
+    best = C._best_explained("t", first, ["knapsack", "inventory"], {})
+    assert best.problem_class == "inventory" and "left 3 statement(s) unplaced" in best.notes[-1]
+    left["inventory"] = 3          # no runner-up explains more: the words' first choice stays
+    assert C._best_explained("t", first, ["knapsack"], {}).problem_class == "knapsack"
+    left["knapsack"] = 3
+    assert C._best_explained("t", first, ["knapsack", "inventory"], {}) is first

@@ -62,7 +62,7 @@ def formulate_class(text: str, *, problem_class: str | None = None) -> ClassProb
     # the likeliest class first; when its reader cannot read the text, a runner-up that can (p >= 0.1)
     others = [c for c, p in evidence.get("ranked", []) if c not in (cls, "none") and p >= 0.1]
     try:
-        return reader(cls)(text, evidence)
+        prob = reader(cls)(text, evidence)
     except InputError as first:
         for alt in others:
             try:
@@ -76,6 +76,28 @@ def formulate_class(text: str, *, problem_class: str | None = None) -> ClassProb
         if "fallback" in evidence:      # a weak recognition that no reader confirms: not a class problem
             return None
         raise _with_table_error(text, first) from None
+    return _best_explained(text, prob, others, evidence)
+
+
+def _best_explained(text: str, prob: ClassProblem, others, evidence) -> ClassProblem:
+    """The reading that leaves the fewest statements unplaced: when the first choice's reader leaves some,
+    each plausible runner-up (p >= 0.1) reads the text too, and one that accounts for more of it (fewer
+    statements whose numbers no part of its model uses) is taken instead. The words decide the class;
+    where they are unsure, how much of the text a class's model explains decides between them."""
+    best = prob
+    for alt in others if prob.unplaced else ():
+        try:
+            cand = reader(alt)(text, {**evidence, "label": alt, "read_as_runner_up": True,
+                                      "first_choice": prob.problem_class})
+        except InputError:
+            continue
+        if len(cand.unplaced) < len(best.unplaced):
+            best = cand
+    if best is not prob:
+        best.notes.append(f"recognised as {C3_NAMES[prob.problem_class]} first, but that reading left "
+                          f"{len(prob.unplaced)} statement(s) unplaced; read as {C3_NAMES[best.problem_class]}, "
+                          f"which leaves {len(best.unplaced)}")
+    return best
 
 
 def _with_table_error(text: str, exc: InputError) -> InputError:

@@ -116,18 +116,22 @@ def read(text: str, evidence: dict):
                      clause=True, pick="nearest", exclude=r"\bper unit\b|\bfor (?:every|each) unit\b|\bcosts?\b")
     # order bounds: an interval, or 'at least' / 'at most' statements about orders
     lo = hi = None
-    for s in rd.find(r"\border\w*|\bpurchas\w*|\bprocure\w*|\brequest\w*|\bpump\w*|\bshipment\b|\bdeliver\w*|"
-                     r"\brequisition\b|\bbuy\w*|\breplenish\w*"):
+    order_verb = None
+    order_sents = rd.find(r"\border\w*|\bpurchas\w*|\bprocure\w*|\brequest\w*|\bpump\w*|\bshipment\b|\bdeliver\w*|"
+                          r"\brequisition\b|\bbuy\w*|\breplenish\w*")
+    for s in order_sents + [s for s in rd.sentences() if s not in order_sents]:
         m = re.search(r"(?:between\s+|\[\s*|from\s+|range\s+(?:of\s+)?)(?P<a>-?\d[\d,]*(?:\.\d+)?)\s*(?:and|,|to|-|–)"
                       r"\s*(?P<b>-?\d[\d,]*(?:\.\d+)?)", s.text, re.I)
         if m and lo is None:
             nums = rd.numbers_in(s)
             na = [n for n in nums if n.start == m.start("a")]
             nb = [n for n in nums if n.start == m.start("b")]
-            if na and nb:
+            verb = _decision_verb(s.text)
+            if na and nb and (s in order_sents or verb):
                 lo = rd.take(s, na[0], "order bounds")
                 hi = rd.take(s, nb[0], "order bounds")
                 rd.claim(s, "data")
+                order_verb = verb
     if lo is None:
         lo = rd.scalar("minimum order", r"\bat least\b|\bminimum(?: order)?\b|\bmin\b|\bbelow\b|\bno (?:less|fewer) "
                                         r"than\b|"
@@ -189,7 +193,7 @@ def read(text: str, evidence: dict):
                     exclude=r"\border\w*|\bpurchas\w*|\bprocure\w*|\bdeliver|\bpump\w*|\brequest")
     # costs: each clause that names one cost gives its number ('the storage cost, which is 1 per unit';
     # 'plus 2 euros per unit in stock at the end of each day')
-    costs = _costs(rd)
+    costs = _costs(rd, order_verb)
     for need in ("holding", "shortage"):
         if need not in costs:
             raise InputError(f"no {need} cost found", field=f"{need} cost")
@@ -267,10 +271,27 @@ COST_CUES = {
 }
 
 
-def _costs(rd) -> dict:
+def _decision_verb(text: str) -> str | None:
+    """The verb of a per-period decision sentence ('in each week the firm may commission a batch of
+    between 5 and 40 units' -> 'commission'): whatever the text calls ordering, its cost is stated with
+    the same verb ('commissioning costs 3 per unit')."""
+    if not re.search(r"\b(?:each|every)\s+" + PERIOD + r"\b|\bt\s*=\s*1\b", text, re.I):
+        return None
+    m = re.search(r"\b(?:may|can|could|is allowed to|is able to)\s+(?:also\s+)?([a-z]{4,})\b", text, re.I)
+    if not m or m.group(1).lower() in ("have", "hold", "keep", "store", "only", "never", "not", "choose", "decide"):
+        return None
+    return m.group(1).lower()
+
+
+def _costs(rd, order_verb: str | None = None) -> dict:
     """The purchase, holding and shortage cost per unit. A sentence is cut at ';' and ', '; a number
     belongs to the one cost its piece names, or, failing that, to the cost the piece before it names
-    ('the storage cost, which is 1 per gallon ...')."""
+    ('the storage cost, which is 1 per gallon ...'). The verb of the order decision, when the text
+    uses its own ('may commission a batch'), names the purchase cost too."""
+    cues = dict(COST_CUES)
+    if order_verb:
+        stem = re.sub(r"(?:e|es|ed|ing|s)$", "", order_verb)
+        cues["purchase"] = cues["purchase"][:-3] + "|" + re.escape(stem) + r"\w*)\b"
     out = {}
     for s in rd.sentences():
         if rd.doc.role(s) == "extra":
@@ -282,7 +303,7 @@ def _costs(rd) -> dict:
         prev_kinds: list[str] = []
         for a, b in pieces:
             seg = t[a:b]
-            kinds = [k for k, rx in COST_CUES.items() if re.search(rx, seg, re.I)]
+            kinds = [k for k, rx in cues.items() if re.search(rx, seg, re.I)]
             here = [n for n in nums if a <= n.start < b]
             per = [n for n in here if re.match(r"\s*(?:[a-z$€]+\s+){0,2}?(?:per|for (?:each|every)|each|/)"
                                                r"\b", t[n.end:], re.I)]
