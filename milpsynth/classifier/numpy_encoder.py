@@ -243,17 +243,21 @@ class NumpyBert:
                 if bias is not None:
                     att += bias[s:s + step]
                 ctx[s:s + step] = (softmax_(att) @ v[s:s + step]).transpose(0, 2, 1, 3).reshape(-1, n, hidden)
-            y = ctx.reshape(b * n, hidden) @ L["o"]
-            y += L["o_b"]
-            y += x
-            x = layer_norm_(y, *L["ln1"], self.eps)
-            h = x @ L["i"]
-            h += L["i_b"]
-            y = gelu_(h) @ L["out"]
-            y += L["out_b"]
-            y += x
-            x = layer_norm_(y, *L["ln2"], self.eps)
+            x = self._after_attention(ctx.reshape(b * n, hidden), x, L)
         return x.reshape(b, n, hidden)
+
+    def _after_attention(self, ctx: np.ndarray, x: np.ndarray, L: dict) -> np.ndarray:
+        """The rest of a layer, row-wise: output projection + residual + norm, feed-forward + residual + norm."""
+        y = ctx @ L["o"]
+        y += L["o_b"]
+        y += x
+        h0 = layer_norm_(y, *L["ln1"], self.eps)
+        h = h0 @ L["i"]
+        h += L["i_b"]
+        y = gelu_(h) @ L["out"]
+        y += L["out_b"]
+        y += h0
+        return layer_norm_(y, *L["ln2"], self.eps)
 
     def _first_token_layer(self, x: np.ndarray, L: dict, bias) -> np.ndarray:
         """One encoder layer whose output is needed at the first token only: x (b, n, hidden) ->
@@ -270,16 +274,7 @@ class NumpyBert:
         if bias is not None:
             att += bias
         ctx = (softmax_(att) @ v).reshape(b, hidden)                             # (b, nh, 1, hd) -> (b, hidden)
-        y = ctx @ L["o"]
-        y += L["o_b"]
-        y += x0
-        h0 = layer_norm_(y, *L["ln1"], self.eps)
-        h = h0 @ L["i"]
-        h += L["i_b"]
-        y = gelu_(h) @ L["out"]
-        y += L["out_b"]
-        y += h0
-        return layer_norm_(y, *L["ln2"], self.eps).reshape(b, 1, hidden)
+        return self._after_attention(ctx, x0, L).reshape(b, 1, hidden)
 
     def __call__(self, input_ids: np.ndarray, attention_mask: np.ndarray,
                  token_type_ids: np.ndarray | None = None) -> np.ndarray:
