@@ -285,22 +285,26 @@ FAMILIES = [(_objectives, 3), (_one_bound, 3), (_forbidden_link, 1), (_sums, 3),
 def style_examples(n: int, seed: int = 0, contrast_share: float = 0.1) -> list[dict]:
     """About `n` distinct examples {"text", "label", "context"} from the families (weighted), plus
     category-word contrast pairs (`contrast_share` of n); deterministic in `seed`."""
-    g = _Gen(seed)
-    fams = [f for f, w in FAMILIES for _ in range(w)]
-    out, seen = [], set()
-    tries = 0
-    while len(out) < n * (1 - contrast_share) and tries < 20 * n:
-        tries += 1
-        text, ctx, label = g.pick(fams)(g)
+    return _sample(_Gen(seed), FAMILIES, _category_contrast, n, contrast_share)
+
+
+def _sample(g, families, pairs, n: int, pair_share: float) -> list[dict]:
+    """Distinct {"text", "label", "context"} examples: from the weighted families until (1 - pair_share)
+    of n, then from the pair maker `pairs(g)` until n (bounded tries either way)."""
+    fams = [f for f, w in families for _ in range(w)]
+    out, seen, tries = [], set(), 0
+
+    def add(text, ctx, label):
         if (text, ctx) not in seen:
             seen.add((text, ctx))
             out.append({"text": text, "label": label, "context": ctx})
+    while len(out) < n * (1 - pair_share) and tries < 20 * n:
+        tries += 1
+        add(*g.pick(fams)(g))
     while len(out) < n and tries < 40 * n:
         tries += 1
-        for text, ctx, label in _category_contrast(g):
-            if (text, ctx) not in seen:
-                seen.add((text, ctx))
-                out.append({"text": text, "label": label, "context": ctx})
+        for example in pairs(g):
+            add(*example)
     return out
 
 
@@ -642,19 +646,4 @@ FAMILIES_V2 = [(_multi_one, 3), (_periodic, 2), (_sums2, 3), (_category2, 2), (_
 def style_examples_v2(n: int, seed: int = 0, kofn_share: float = 0.08) -> list[dict]:
     """About `n` distinct examples of the version-2 families (weighted) and k-of-n pairs
     (`kofn_share` of n), deterministic in `seed`; a different stream from `style_examples`."""
-    g = _Gen(10_000 + seed)
-    fams = [f for f, w in FAMILIES_V2 for _ in range(w)]
-    out, seen, tries = [], set(), 0
-    while len(out) < n * (1 - kofn_share) and tries < 20 * n:
-        tries += 1
-        text, ctx, label = g.pick(fams)(g)
-        if (text, ctx) not in seen:
-            seen.add((text, ctx))
-            out.append({"text": text, "label": label, "context": ctx})
-    while len(out) < n and tries < 40 * n:
-        tries += 1
-        for text, ctx, label in _k_of_n(g):
-            if (text, ctx) not in seen:
-                seen.add((text, ctx))
-                out.append({"text": text, "label": label, "context": ctx})
-    return out
+    return _sample(_Gen(10_000 + seed), FAMILIES_V2, _k_of_n, n, kofn_share)

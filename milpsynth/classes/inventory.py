@@ -291,7 +291,7 @@ def _costs(rd, order_verb: str | None = None) -> dict:
     cues = dict(COST_CUES)
     if order_verb:
         stem = re.sub(r"(?:e|es|ed|ing|s)$", "", order_verb)
-        cues["purchase"] = cues["purchase"][:-3] + "|" + re.escape(stem) + r"\w*)\b"
+        cues["purchase"] = r"\b" + re.escape(stem) + r"\w*|" + cues["purchase"]
     out = {}
     for s in rd.sentences():
         if rd.doc.role(s) == "extra":
