@@ -48,3 +48,15 @@ def test_a_sentence_naming_the_decisions_is_a_fact():
     p = formulate(text)
     assert any("two crops" in f for f in p.facts)
     assert p.solve().objective == pytest.approx(1500)
+
+
+def test_weights_a_statement_writes_out_over_decisions_named_by_nouns():
+    # no labels (X, Y): the decisions are nouns, yet the statements spell their own weights and signs
+    text = ("A farmer is deciding how many acres to plant with wheat and with barley. Three times the acres of "
+            "wheat plus twice the acres of barley must be at least 600. The difference between the acres of "
+            "wheat and the acres of barley cannot exceed 50. Each acre of wheat costs $40 to plant and each "
+            "acre of barley costs $30. How should the farmer plant to minimize the cost?")
+    f = formulate(text)
+    rows = sorted(str(c) for c in f.paragraph_constraints)
+    assert rows == ["3*wheat + 2*barley >= 600", "wheat - barley <= 50"]
+    assert f.solve().objective == pytest.approx(8300)     # wheat = 140, barley = 90 by hand

@@ -51,3 +51,10 @@ def test_adding_a_phrasing_is_one_row(monkeypatch):
         assert lexicon.sense_of("production tops out at 90 units") == "<="
     finally:
         lexicon._compiled.cache_clear()
+
+
+def test_a_ratio_cue_does_not_hide_a_direction():
+    text = "the bakery must bake at least three times more loaves than rolls"
+    assert [c.phrase for c in lexicon.cues(text, ("compare",))] == ["times more"]
+    assert lexicon.sense_of(text) == ">="
+    assert [c.role for c in lexicon.cues("twice as many vans as cars")] == ["compare"]

@@ -50,3 +50,41 @@ def test_money_limit_over_plain_terms_is_not_a_plain_sum():
     r = read(analyse("The spending on plant A and plant B cannot exceed $500.", VARS), ["a", "b"], None, FORMS,
              plain_ok=True)
     assert r is None
+
+
+def test_a_weak_cue_between_factor_and_decision_keeps_the_factor():
+    # 'budget' only suggests a direction: 'twice the budget for plant A' is still 2 a
+    assert rel("Twice the budget for plant A and that for plant B may not exceed 900 dollars in all.") == (
+        {"a": 2.0, "b": 1.0}, "<=", 900.0)
+
+
+@pytest.mark.parametrize("text", [
+    "Plant B must do at least three times as many runs as plant A.",
+    "Plant A should get twice as much steam as plant B gets.",
+    "Plant B needs at least two times more shifts than plant A.",
+])
+def test_a_ratio_of_two_quantities_is_left_to_the_comparison_template(text):
+    assert rel(text) is None
+
+
+def test_a_participle_tail_is_no_term():
+    assert rel("Plant A minus half of plant B has to reach 50 or more, keeping plant B in reserve.") == (
+        {"a": 1.0, "b": -0.5}, ">=", 50.0)
+
+
+NOUNS = VariableTable.build([Variable("wheat", "continuous", None, ["wheat"]),
+                             Variable("barley", "continuous", None, ["barley"])], pure_binary=False)
+
+
+def test_explicit_weights_over_decisions_named_by_nouns():
+    r = read(analyse("Three times the acres of wheat plus twice the acres of barley must be at least 600.", NOUNS),
+             ["wheat", "barley"], None, None)
+    assert r is not None and r.explicit and (r.coefs, r.sense, r.rhs) == ({"wheat": 3.0, "barley": 2.0}, ">=", 600.0)
+    # a plain sum of nouns is not explicit: its rates may stand in the facts
+    plain = read(analyse("The acres of wheat and barley together may be at most 80.", NOUNS),
+                 ["wheat", "barley"], None, None, plain_ok=True)
+    assert plain is not None and not plain.explicit
+
+
+def test_a_limit_before_its_cue():
+    assert rel("Plant A plus plant B comes to 70 or less.") == ({"a": 1.0, "b": 1.0}, "<=", 70.0)

@@ -169,3 +169,18 @@ def test_a_name_after_a_colon_opens_its_clause():
     from milpsynth.stages.decision_filters import acts
     text = "The rate of return for each is as follows: gold, 3%; ruby, 6%."
     assert acts(text, ["gold"], [["ruby"]]) and acts(text, ["ruby"], [["gold"]])
+
+
+def test_an_identifier_spelling_is_the_same_decision():
+    # 'Solar_Panels' written as a code name later in the text is the 'solar panels' decision
+    assert group_mentions(["solar panels", "wind turbines", "Solar_Panels", "Wind_Turbines"]) == [
+        ["solar panels", "Solar_Panels"], ["wind turbines", "Wind_Turbines"]]
+
+
+def test_a_noun_named_only_in_a_reason_clause_is_not_a_decision():
+    from milpsynth.stages.decision_filters import is_aside
+    text = ("The acreage of wheat must be at least 20 more than that of oats, favouring local mills. "
+            "Wheat yields 30 dollars an acre.")
+    assert is_aside(text, ["local mills"])
+    assert not is_aside(text, ["wheat"]) and not is_aside(text, ["oats"])
+    assert is_aside("Oats need at least 4 acres to ensure crop rotation works.", ["crop rotation"])

@@ -10,6 +10,7 @@ its role:
     difference          'the difference between A and B' (A - B)
     excess              'an excess of N over B' (the subject minus B is N)
     total               the sum of what the category covers ('combined', 'in total', 'both')
+    compare             a ratio of two quantities ('three times as many A as B', 'twice more A than B')
     objective_max / objective_min   what the objective does
 
 Strength: 2 for a comparative that says the direction outright, 1 for a noun that only suggests it
@@ -53,6 +54,7 @@ ROWS: tuple[tuple[str, str, int], ...] = (
     ("greater than or equal to", "lower", 2), ("more than or equal to", "lower", 2),
     ("more than", "lower", 2), ("greater than", "lower", 2), ("larger than", "lower", 2), ("higher than", "lower", 2),
     ("exceed", "lower", 2), ("exceeds", "lower", 2), ("or more", "lower", 2), ("or higher", "lower", 2),
+    ("or less", "upper", 2), ("or fewer", "upper", 2), ("or lower", "upper", 2),
     ("demand", "lower", 1), ("required", "lower", 1), ("requires", "lower", 1), ("require", "lower", 1),
     ("requirement", "lower", 1), ("needs", "lower", 1), ("need", "lower", 1),
     (">=", "lower", 2), ("≥", "lower", 2), ("\\geq", "lower", 2), ("\\ge", "lower", 2), ("=>", "lower", 2),
@@ -66,6 +68,8 @@ ROWS: tuple[tuple[str, str, int], ...] = (
     ("difference in * between", "difference", 2), ("difference in * * between", "difference", 2),
     ("excess of", "excess", 2), ("more than * by", "excess", 2),
     # sums over a category
+    ("as many", "compare", 2), ("as much", "compare", 2), ("times more", "compare", 2),
+    ("times less", "compare", 2), ("times fewer", "compare", 2),
     ("combined", "total", 2), ("in total", "total", 2), ("total", "total", 2), ("altogether", "total", 2),
     ("the sum of", "total", 2), ("sum of", "total", 2), ("both", "total", 1), ("all", "total", 1),
     # the objective
@@ -75,6 +79,7 @@ ROWS: tuple[tuple[str, str, int], ...] = (
 
 SENSE = {"upper": "<=", "lower": ">=", "equal": "=="}
 DIRECTIONS = ("upper", "lower", "equal")
+_BUT_COMPARE = frozenset(r[1] for r in ROWS) - {"compare"}
 
 
 @dataclass(frozen=True)
@@ -126,8 +131,9 @@ def cues(text: str, roles: set[str] | frozenset[str] | tuple[str, ...] | None = 
 
 
 def directions(text: str) -> list[Cue]:
-    """The direction cues (upper, lower, equal) of `text`, left to right."""
-    return [c for c in cues(text) if c.role in DIRECTIONS]
+    """The direction cues (upper, lower, equal) of `text`, left to right ('times more than' keeps its
+    'more than': a comparison cue does not hide a direction)."""
+    return [c for c in cues(text, _BUT_COMPARE) if c.role in DIRECTIONS]
 
 
 def sense_of(text: str) -> str | None:

@@ -23,7 +23,7 @@ def _keys(mention: str, numbered: bool = False) -> set[tuple[str, ...]]:
     words = [w for w in words if w]
     if len(words) > 1 and words[-1] in GENERIC_HEADS and not (numbered and words[-1] == "one"):
         words = words[:-1]       # 'regular one', not 'all-in-one', nor 'area one' beside 'area two'
-    words = [x for w in words for x in w.split("-") if x]
+    words = [x for w in words for x in re.split(r"[-_]", w) if x]     # 'Online_Advertising' = 'online advertising'
     if not words:
         return set()
     head = words[-1]

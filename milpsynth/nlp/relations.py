@@ -30,19 +30,20 @@ _FILLER = re.compile(r"^(?:\s|\*|\$|\\cdot|\\times|of|the|that|those|for|in|on|t
                      r"number|resources?|investments?|allocations?|effort|quantity|spending|budget|funds?|money|"
                      r"hours?|production|produced|output|vehicles?|sessions?|staff|items?|shares?|[a-z]+ed)*$",
                      re.I)
-# a tail that gives a reason, not a term: 'due to budget constraints', 'to ensure ...'
+# a tail that gives a reason, not a term: 'due to budget constraints', 'to ensure ...', ', keeping ...'
 _TAIL = re.compile(r"\b(?:due to|because|since|so as|so that|in order|to ensure|to meet|to maintain|to achieve|"
                    r"to keep|to guarantee|to fulfil|to fulfill|to avoid|to comply|for (?:the|a|its)|as (?:a|the)|"
-                   r"while|which|given)\b", re.I)
+                   r"while|which|given)\b|,\s+[a-z]+ing\b", re.I)
 # a reason that opens the statement: 'Since the premium package sells better, ...'
 _REASON = re.compile(r"^\s*(?:(?:however|moreover|additionally|further(?:more)?|also|but),?\s+)?"
                      r"(?:since|because|as|given that|due to|considering|(?:in order )?to \w+)\b[^,]{3,160},\s*", re.I)
 # what may stand between a factor ('twice', 'half', '20%') and its decision, or a constant and the
-# decision it counts ('1,200 runs made by trucks of kind X'): a few words, no clause break nor cue
+# decision it counts ('1,200 runs made by trucks of kind X'): a few words, no clause break nor strong cue
+# ('twice the budget for X': 'budget' only suggests a direction)
 def _near(between: str) -> bool:
     return (len(between.split()) <= 8 and not re.search(r"[,;:.]", between)
             and not re.search(r"\b(?:must|should|can|cannot|could|will|would|may|is|are|be|has|have)\b", between, re.I)
-            and not lexicon.cues(between, ("plus", "minus", "upper", "lower", "equal")))
+            and not any(c.strength == 2 for c in lexicon.cues(between, ("plus", "minus", "upper", "lower", "equal"))))
 
 
 _MATH = re.compile(r"\$([^$]{3,200})\$")
@@ -58,6 +59,14 @@ class Relation:
     @property
     def single(self) -> str | None:
         return next(iter(self.coefs)) if len(self.coefs) == 1 and next(iter(self.coefs.values())) == 1 else None
+
+    @property
+    def explicit(self) -> bool:
+        """Whether the statement itself writes the weights: a factor, a sign or a difference, not only
+        a bound on one decision or a plain sum (whose rates may stand in the facts), nor 'X cannot
+        exceed Y' (X - Y <= 0: a comparison, which its template reads)."""
+        plain_comparison = self.rhs == 0 and all(abs(c) == 1 for c in self.coefs.values())
+        return any(c != 1 for c in self.coefs.values()) and not self.notes and not plain_comparison
 
     @property
     def plain_sum(self) -> bool:
@@ -78,6 +87,8 @@ def read(a: Analysis, all_vars: list[str], weights: Callable[[Num, str], dict[st
         return math
     found = lexicon.directions(a.text)
     strong = [c for c in found if c.strength == 2]
+    if lexicon.cues(a.text, ("compare",)):
+        return None                   # 'three times as many A as B': a comparison, read by its template
     excess = lexicon.cues(a.text, ("excess",))
     if excess:
         return _excess(a, excess[0], found)
@@ -90,9 +101,16 @@ def read(a: Analysis, all_vars: list[str], weights: Callable[[Num, str], dict[st
     start = reason.end() if reason and reason.end() <= cue.start else 0
     if any(n.start < start for n in a.numbers):
         return None
+    right_start = cue.end
+    if cue.phrase.startswith("or "):  # '... has to reach 50 or more': the limit stands before its cue
+        before = [n for n in a.numbers if n.end <= cue.start]
+        if not before or a.text[before[-1].end:cue.start].strip():
+            return None
+        cue = lexicon.Cue(cue.phrase, cue.role, cue.strength, before[-1].start, cue.end, cue.text)
+        right_start = cue.start
     left = _terms(a, start, cue.start)
     right_end = _tail_start(a.text, cue.end)
-    right = _terms(a, cue.end, right_end, constants=True)
+    right = _terms(a, right_start, right_end, constants=True)
     if left is None or right is None:
         return None
     lterms, lconst, _ = left

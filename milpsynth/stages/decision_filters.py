@@ -52,6 +52,25 @@ def is_cargo(text: str, group: list[str]) -> bool:
     return bool(uses) and all(_CARRY.search(text[max(0, u.start() - 60):u.start()]) for u in uses)
 
 
+# a clause that gives a reason or a manner, to the end of its sentence: ', prioritizing digital
+# platforms', 'to ensure wide reach', 'due to the interest of young buyers'
+_ASIDE = re.compile(r"(?:,\s+(?:\w+ly\s+)?[a-z]+ing\b|\b(?:due to|because|since|so as to|so that|in order to|"
+                    r"to ensure|to maintain|to guarantee|to promote|to support|to reflect)\b)[^.;!?]*$", re.I)
+
+
+def is_aside(text: str, group: list[str]) -> bool:
+    """Every use stands in a clause that gives a reason or a manner ('the budget for X must exceed Y's,
+    prioritizing digital platforms'): what the decisions serve, not a decision."""
+    forms = "|".join(re.escape(f) for m in sorted(set(group), key=len, reverse=True) for f in surface_forms(m.strip()))
+    uses = list(re.finditer(r"\b(?:" + forms + r")\b", text, re.I)) if forms else []
+    return bool(uses) and all(_ASIDE.search(_sentence_before(text, u.start())) for u in uses)
+
+
+def _sentence_before(text: str, at: int) -> str:
+    start = max(text.rfind(". ", 0, at), text.rfind("? ", 0, at), text.rfind("! ", 0, at))
+    return text[start + 1:at]
+
+
 def is_verb(text: str, group: list[str]) -> bool:
     """A one-word 'decision' always followed by an article ('entertains a kid') is a verb."""
     words = {m.strip().lower() for m in group}
@@ -195,6 +214,8 @@ def drop_non_decisions(problem: Problem, groups: list[list[str]]) -> list[list[s
     for why, test in [
             ("what they carry or make (counted per unit of a decision)", lambda g, o: is_measured(where(g), g, named(g, o))),
             ("verbs", lambda g, o: is_verb(where(g), g)),
+            ("named only where a reason is given ('..., prioritizing digital platforms')",
+             lambda g, o: is_aside(where(g), g)),
             ("what they carry ('can transport skiers and snowboarders')", lambda g, o: is_cargo(where(g), g)),
             ("never the subject of a number, or only a measure ('glasses of ...')",
              lambda g, o: not acts(where(g), g, named(g, o))),

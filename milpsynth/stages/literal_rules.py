@@ -11,16 +11,18 @@ from .variables_labels import labelled
 
 def literal_slots(problem: Problem, a: Analysis, p: Paragraph) -> dict | None:
     """Slots of the literal reading, or None: no reading, an equality, paragraph input (a statement
-    given as its own paragraph is read by its type's rules), or decisions named by nouns (their rates
-    stand in the facts, which the type's rules read; the literal reading, tried there, lost NL4Opt
-    dev problems: 77/99 against 91)."""
-    if not problem.split or not labelled(problem):
+    given as its own paragraph is read by its type's rules), or, for decisions named by nouns, a
+    bound or plain sum (their rates stand in the facts, which the type's rules read; the plain
+    literal reading, tried there, lost NL4Opt dev problems: 77/99 against 91). A statement over nouns
+    that writes its own weights or signs ('three times the wheat plus twice the barley') is read."""
+    if not problem.split:
         return None
+    by_label = labelled(problem)
     quantities = [v.name for v in problem.variables.quantities]
     forms = {v.name: set(v.mentions) | {v.label} for v in problem.variables.quantities}
     table = data_table.of(problem)
-    rel = relations.read(a, quantities, table.weights, forms, plain_ok=True)
-    if rel is None or rel.sense == "==":
+    rel = relations.read(a, quantities, table.weights, forms, plain_ok=by_label)
+    if rel is None or rel.sense == "==" or (not by_label and not rel.explicit):
         return None
     upper = rel.sense == "<="
     if rel.single and rel.rhs != 0:
