@@ -56,3 +56,25 @@ def test_indexed_labels_and_the_noun_they_stand_for():
 
 def test_an_article_is_no_label():
     assert find_labels("A baker makes bread and cake. A cake takes 2 hours.") == []
+
+
+def test_a_money_limit_is_a_plain_sum_where_the_decisions_are_money():
+    from milpsynth import formulate
+    text = ("A charity will allocate its budget between two programmes, X and Y. The total budget given to both "
+            "programmes cannot exceed $8000. Programme X must receive at least $1000 more than programme Y. "
+            "Each dollar of programme X costs 2 points of overhead and each dollar of programme Y costs 1 point. "
+            "What is the minimum total overhead?")
+    f = formulate(text)
+    rows = sorted(str(c) for c in f.paragraph_constraints)
+    assert "x + y <= 8000" in rows, rows
+    # the question is the objective even where the classifier doubts it; it totals what the rates are
+    # measured in ('2 points of overhead')
+    question = next(p for p in f.paragraphs if p.is_objective)
+    assert question.text == "What is the minimum total overhead?"
+    assert str(f.objective).startswith("minimize 2*x + y")
+    # the same limit over decisions that are counts of things is weighted by their prices
+    counts = ("A shop buys two kinds of lamp, X and Y. A lamp X costs $40 and a lamp Y costs $25. The total "
+              "spending on lamps cannot exceed $1000. Each lamp X earns $9 and each lamp Y earns $5. "
+              "What is the maximum total earning?")
+    rows = sorted(str(c) for c in formulate(counts).paragraph_constraints)
+    assert "40*x + 25*y <= 1000" in rows, rows

@@ -211,3 +211,11 @@ def test_rates_are_data_and_one_producer_is_a_supply():
     assert not is_constraint("Mixture A uses 3 units of baking soda, and produces 2 units of eruption.")
     assert not is_constraint("The hydraulics experiment produces 2 units of heat while the force experiment "
                              "produces 3 units of heat.")
+
+
+def test_a_clause_that_names_two_decisions_before_its_cue_is_not_cut_inside():
+    # the second clause runs past 'A and': it is one statement, cut from the first at ', and'
+    s = ("The dough must weigh at least 30 kg, and the difference between the flour for loaves A and B "
+         "must not exceed 5 kg.")
+    assert _pieces(s) == ["The dough must weigh at least 30 kg",
+                          "the difference between the flour for loaves A and B must not exceed 5 kg."]

@@ -28,7 +28,7 @@ KEY_WORDS = {
     "spending": "cost", "pay": "cost", "price": "price", "prices": "price", "sells": "price", "sold": "price",
     "profit": "profit", "profits": "profit", "return": "return", "returns": "return", "revenue": "revenue",
     "revenues": "revenue", "earn": "profit", "earns": "profit", "gain": "profit", "gains": "profit",
-    "income": "revenue", "yield": "return", "yields": "return", "benefit": "return", "benefits": "return",
+    "income": "revenue", "earning": "profit", "earnings": "profit", "yield": "return", "yields": "return", "benefit": "return", "benefits": "return",
     "score": "score", "points": "score", "effectiveness": "score", "impact": "score", "value": "score",
 }
 GAINS = {"profit", "return", "revenue", "score"}
@@ -44,9 +44,18 @@ class Row:
     sentence: str = ""
 
 
+# the decisions are sums of money: 'allocate its budget across X and Y', 'the funds invested in X'
+_MONEY_DECISIONS = re.compile(
+    r"\b(?:allocat|invest|distribut|divid|split|spread|shar|assign|apportion)\w*\s+(?:\w+\s+){0,3}?"
+    r"(?:budget|funds?|money|capital|dollars|investments?|savings)\b(?!\s+(?:of|for)\s+(?:\w+\s+){0,2}(?:hours?|units?))"
+    r"|\b(?:budget|funds?|money|capital|amount)s?\s+(?:allocated|invested|assigned|spent|put)\s+(?:to|in|on|into|for)\b",
+    re.I)
+
+
 @dataclass
 class DataTable:
     rows: list[Row]
+    money_decisions: bool = False       # the decisions are amounts of money (a money limit is their sum)
 
     def for_objective(self, text: str) -> tuple[dict[str, float], str] | None:
         """({decision: coefficient}, why) for an objective of these words, or None."""
@@ -58,6 +67,9 @@ class DataTable:
         if "profit" in words and gains and costs:
             price, cost = _merged(gains), _merged(costs)
             return {v: price.get(v, 0.0) - cost.get(v, 0.0) for v in price}, "profit = price - cost"
+        measured = _measured_in(self.rows, text)
+        if measured:
+            return _merged(measured[1]), f"the data row of what the objective totals ({measured[0]})"
         money = [r for r in self.rows if r.money]
         if len(money) == 1:
             return dict(money[0].values), "the only money rates the text gives"
@@ -65,8 +77,11 @@ class DataTable:
 
     def weights(self, limit: Num, left: str) -> dict[str, float] | None:
         """The row a limit is stated in: money -> the money row the left side names (or the only one);
-        otherwise None (rows by unit word are not read yet)."""
+        otherwise None (rows by unit word are not read yet); None too where the decisions are amounts of
+        money themselves (`own_unit`)."""
         words = _keys_of(left)
+        if self.own_unit(limit):
+            return None
         if limit.kind == "money":
             money = [r for r in self.rows if r.money]
             named = [r for r in money if r.keys & words]
@@ -74,6 +89,40 @@ class DataTable:
                 return _merged(named)
             return dict(money[0].values) if len(money) == 1 else None
         return None           # a count ('1000 units') is of the decisions themselves
+
+
+    def own_unit(self, limit: Num) -> bool:
+        """Whether a limit is stated in the decisions' own unit: money, where the decisions are amounts
+        of money ('allocate the budget between X and Y ... the total cannot exceed $5000': X + Y)."""
+        return limit.kind == "money" and self.money_decisions
+
+
+# words of a question that name no quantity of their own
+_PLAIN = {"what", "which", "the", "total", "minimum", "maximum", "least", "most", "lowest", "highest", "possible",
+          "optimal", "amount", "number", "value", "overall", "combined", "would", "will", "this", "that", "their",
+          "with", "your", "answer", "round", "rounded", "nearest", "dollar", "dollars", "whole", "find", "give",
+          "calculate", "determine", "minimize", "minimise", "maximize", "maximise", "while", "meeting", "given",
+          "these", "those", "constraints", "conditions", "units", "unit"}
+
+
+def _measured_in(rows: list[Row], text: str) -> tuple[str, list[Row]] | None:
+    """(word, rows) where the objective totals a quantity no attribute word names ('the minimum total
+    overhead') and exactly the rows whose numbers are measured in that word ('costs 2 points of
+    overhead', '3 hours each') do."""
+    words = {singular(w) for w in re.findall(r"[a-z]{4,}", text.lower())} - _PLAIN
+    for w in sorted(words):
+        hits = [r for r in rows if w in _measures(r.sentence)]
+        if hits and (len(hits) < len(rows) or len(rows) == 1):
+            return w, hits
+    return None
+
+
+_MEASURE = re.compile(r"\d[\d,.]*\s+([a-z]{3,})(?:\s+of\s+(?:the\s+)?([a-z]{3,}))?", re.I)
+
+
+def _measures(sentence: str) -> set[str]:
+    """The words a sentence's numbers are measured in: '2 points of overhead' -> point, overhead."""
+    return {singular(w.lower()) for m in _MEASURE.finditer(sentence) for w in m.groups() if w}
 
 
 def _merged(rows: list[Row]) -> dict[str, float]:
@@ -149,6 +198,6 @@ def of(problem) -> DataTable:
                   if not any(c.strength == 2 for c in lexicon.directions(p.text))]   # bounds are no rates
     for text in list(problem.facts) + statements:
         rows += rows_of(analyse(text, problem.variables))
-    table = DataTable(rows)
+    table = DataTable(rows, bool(_MONEY_DECISIONS.search(problem.text)))
     problem._data_table = (key, table)
     return table

@@ -74,14 +74,17 @@ class Relation:
 
 
 def read(a: Analysis, all_vars: list[str], weights: Callable[[Num, str], dict[str, float] | None] | None = None,
-         forms: dict[str, set[str]] | None = None, plain_ok: bool = False) -> Relation | None:
+         forms: dict[str, set[str]] | None = None, plain_ok: bool = False,
+         own_unit: Callable[[Num], bool] | None = None) -> Relation | None:
     """The literal linear reading of a statement, or None (see the module docstring).
 
     all_vars: the decision quantities (for 'the total of both'); weights(limit number, left text): a
     data row {decision: rate} the limit is stated in the unit of, or None; forms: {variable: the ways
     the text writes it} for inline mathematics; plain_ok: a bound on one decision or a plain sum, with
     no factor, sign or comparison, is read too (decisions named by labels: the text says no rate of
-    theirs); otherwise such a bound is left to the type's rules, which know the facts' rates."""
+    theirs); otherwise such a bound is left to the type's rules, which know the facts' rates.
+    own_unit(limit): whether the limit is in the decisions' own unit (dollars, where the decisions are
+    sums of money): a plain sum then, never weighted by a row."""
     math = _math(a.text, forms or {})
     if math is not None:
         return math
@@ -149,7 +152,7 @@ def read(a: Analysis, all_vars: list[str], weights: Callable[[Num, str], dict[st
         if w and set(lterms) <= set(w):
             lterms = {v: w[v] for v in lterms}
             notes.append("weighted by the data row the limit is stated in")
-        elif not plain_ok or (rconst and rconst[0].kind == "money"):
+        elif not plain_ok or (rconst and rconst[0].kind == "money" and not (own_unit and own_unit(rconst[0]))):
             return None
     coefs = dict(lterms)
     for v, c in rterms.items():

@@ -14,6 +14,7 @@ from ..nlp import cues
 from ..nlp.numbers import find_numbers
 from ..classifier.decoding import asks_objective
 from .split_data import to_facts
+from .split_statements import is_objective
 
 
 @dataclass
@@ -110,8 +111,11 @@ def one_objective(problem: Problem) -> None:
         best, p_best = asking[0], max(asking[0].prediction.probs.get(0, 0.0), FLOOR)
         why = "the paragraph that asks what to maximise/minimise"
     stated = [p for p in scored if cues.OBJECTIVE.search(p.text)]
+    asked = [p for p in scored if is_objective(p.text)] if problem.split else []
     if not objectives and len(stated) == 1:
         best, why = stated[0], f"it states the objective ('{cues.OBJECTIVE.search(stated[0].text).group(0)}')"
+    elif not objectives and not stated and len(asked) == 1:
+        best, why = asked[0], "it asks for the optimum ('What is the minimum ...?')"
     elif sum(1 for p in objectives if p.prediction.probs.get(0, 0.0) >= SURE) > 1:
         if problem.split:
             _one_question(problem, objectives)

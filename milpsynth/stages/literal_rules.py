@@ -21,7 +21,7 @@ def literal_slots(problem: Problem, a: Analysis, p: Paragraph) -> dict | None:
     quantities = [v.name for v in problem.variables.quantities]
     forms = {v.name: set(v.mentions) | {v.label} for v in problem.variables.quantities}
     table = data_table.of(problem)
-    rel = relations.read(a, quantities, table.weights, forms, plain_ok=by_label)
+    rel = relations.read(a, quantities, table.weights, forms, plain_ok=by_label, own_unit=table.own_unit)
     if rel is None or rel.sense == "==" or (not by_label and not rel.explicit):
         return None
     upper = rel.sense == "<="

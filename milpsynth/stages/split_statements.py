@@ -110,9 +110,10 @@ def _cut(sentence: str) -> list[tuple[str, bool]]:
         return [(piece, statement or (len(find_numbers(piece)) == 1 and not _RATE_WORD.search(piece)))
                 for piece, statement in _cut(m.group("cond").strip())] + [(m.group("rest").strip(), True)]
     cuts = [0]
-    for j in _JOIN.finditer(sentence):
+    joins = list(_JOIN.finditer(sentence))
+    for k, j in enumerate(joins):
         left, right = sentence[cuts[-1]:j.start()], sentence[j.end():]
-        if is_constraint(left) and is_constraint(right.split(" and ")[0]) and not _shares_rhs(left, right) \
+        if is_constraint(left) and _right_clause_constrains(sentence, joins, k) and not _shares_rhs(left, right) \
                 and not _RANGE.search(left + " and " + right):     # a range: 'at least 4 and at most 7'
             cuts += [j.start(), j.end()]
     cuts.append(len(sentence))
@@ -125,6 +126,17 @@ def _cut(sentence: str) -> list[tuple[str, bool]]:
         else:
             out.append((p, _is_statement(p)))
     return out
+
+
+def _right_clause_constrains(sentence: str, joins: list[re.Match], k: int) -> bool:
+    """Whether the clause after join k states a constraint: its words up to the next 'and', or, where
+    those state none, up to a later join ('..., and the difference between the budgets for X and Y
+    must not exceed 1000': the clause goes on past 'X and')."""
+    right = sentence[joins[k].end():]
+    if is_constraint(right.split(" and ")[0]):
+        return True
+    ends = [j.start() for j in joins[k + 1:]] + [len(sentence)]
+    return any(is_constraint(sentence[joins[k].end():end]) for end in ends)
 
 
 def _is_statement(text: str) -> bool:
