@@ -219,3 +219,9 @@ def test_a_clause_that_names_two_decisions_before_its_cue_is_not_cut_inside():
          "must not exceed 5 kg.")
     assert _pieces(s) == ["The dough must weigh at least 30 kg",
                           "the difference between the flour for loaves A and B must not exceed 5 kg."]
+
+
+def test_a_sum_opened_without_a_verb_is_not_cut_at_its_and():
+    # 'twice the hours of crew A' has no verb of its own: it is the first term of the sum that follows
+    s = "Moreover, the sum of twice the hours of crew A and the hours of crew B must be at least 60 hours."
+    assert _pieces(s) == [s]

@@ -60,3 +60,16 @@ def test_weights_a_statement_writes_out_over_decisions_named_by_nouns():
     rows = sorted(str(c) for c in f.paragraph_constraints)
     assert rows == ["3*wheat + 2*barley >= 600", "wheat - barley <= 50"]
     assert f.solve().objective == pytest.approx(8300)     # wheat = 140, barley = 90 by hand
+
+
+def test_a_question_that_only_asks_the_value_again_is_a_fact():
+    # the third sentence states the objective; the last one asks for its value with nothing to bound
+    text = ("A depot ships goods to two stores, X and Y. The goods sent to both stores together cannot exceed "
+            "900 units. Twice the goods sent to store X plus the goods sent to store Y must be at least 600 "
+            "units. Shipping costs $4 per unit to store X and $3 per unit to store Y, and the depot aims to "
+            "minimize the shipping cost. Find out what would be the lowest total shipping cost, rounded off "
+            "to the nearest dollar.")
+    f = formulate(text)
+    assert any(fact.startswith("Find out what would be") for fact in f.facts)
+    # 2x + y >= 600 at least cost: y = 600 costs 1800, x = 300 costs 1200
+    assert f.solve().objective == pytest.approx(1200)

@@ -11,6 +11,7 @@ from typing import Any
 from ..document import Problem
 from ..errors import ClassificationError
 from ..nlp import cues
+from ..nlp.analysis import analyse
 from ..nlp.numbers import find_numbers
 from ..classifier.decoding import asks_objective
 from .split_data import to_facts
@@ -84,6 +85,14 @@ def _one_question(problem: Problem, objectives: list) -> None:
         to_facts(problem, plain, "the objective said again, with no number; the question states it")
 
 
+def _asks_again(problem: Problem, p) -> bool:
+    """A statement the split took for the objective ('Find out what would be the minimum total cost,
+    rounded to the nearest dollar') that names no decision and holds no number: nothing to bound."""
+    if not is_objective(p.text) or [n for n in find_numbers(p.text) if n.kind != "word"]:
+        return False
+    return not analyse(p.text, problem.variables).mentions
+
+
 def one_objective(problem: Problem) -> None:
     """A description has exactly one objective. Where the classifier found several but is unsure of
     all but one, the others take their next most probable type; where it found none, the paragraph
@@ -93,6 +102,12 @@ def one_objective(problem: Problem) -> None:
     two objectives, or none)."""
     live = [p for p in problem.paragraphs if p.prediction is not None and not p.skipped]
     objectives = [p for p in live if p.type == 0]
+    if objectives and problem.split:
+        repeats = [p for p in live if p.prediction.source != "user" and _asks_again(problem, p)]
+        if repeats and any(not any(o is r for r in repeats) for o in objectives):
+            objectives = [o for o in objectives if not any(o is r for r in repeats)]
+            to_facts(problem, repeats, "it asks for the optimum's value again; another statement states the objective")
+            live = [p for p in live if not any(p is r for r in repeats)]
     for p in live:
         if p.type != 0 and cues.OBJECTIVE.search(p.text):
             problem.warnings.append(f"paragraph {p.index + 1} reads like an objective ('"

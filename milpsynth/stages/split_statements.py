@@ -113,7 +113,8 @@ def _cut(sentence: str) -> list[tuple[str, bool]]:
     joins = list(_JOIN.finditer(sentence))
     for k, j in enumerate(joins):
         left, right = sentence[cuts[-1]:j.start()], sentence[j.end():]
-        if is_constraint(left) and _right_clause_constrains(sentence, joins, k) and not _shares_rhs(left, right) \
+        if is_constraint(left) and _has_predicate(left) and _right_clause_constrains(sentence, joins, k) \
+                and not _shares_rhs(left, right) \
                 and not _RANGE.search(left + " and " + right):     # a range: 'at least 4 and at most 7'
             cuts += [j.start(), j.end()]
     cuts.append(len(sentence))
@@ -126,6 +127,17 @@ def _cut(sentence: str) -> list[tuple[str, bool]]:
         else:
             out.append((p, _is_statement(p)))
     return out
+
+
+_PREDICATE = re.compile(r"\b(?:must|should|shall|cannot|can|could|may|might|will|would|need|needs|has|have|had|"
+                        r"is|are|was|were|be|requires?|exceeds?|uses?|takes?|gets?)\b|\w+(?:s|ed)\s+(?:at|no|up|a)\b", re.I)
+
+
+def _has_predicate(clause: str) -> bool:
+    """Whether a clause says something of its subject ('must', 'is', 'takes at most'): 'the combined
+    quantity for twice the amount at X', with no verb, is the first term of a sum that goes on past
+    'and', not a statement."""
+    return bool(_PREDICATE.search(clause)) or any(c.strength == 2 for c in lexicon.directions(clause))
 
 
 def _right_clause_constrains(sentence: str, joins: list[re.Match], k: int) -> bool:
