@@ -207,3 +207,19 @@ def test_an_explicit_objective_verb_decides_when_no_objective_was_predicted():
     pipe = scripted_pipeline({"Maximise": (10, 0.9, {10: 0.9, 0: 0.002, 3: 0.098}), "There are": (3, 0.99, {3: 0.99})})
     f = formulate([OBJ, HOURS], pipeline=pipe)
     assert f.paragraphs[0].type == 0 and "states the objective ('Maximise" in f.paragraphs[0].prediction.note
+
+
+def test_a_question_repeating_the_objective_leaves_only_for_a_probable_objective():
+    # free text: 'How many of each ...?' only asks for the value; the objective is stated before it
+    text = ("A workshop makes chairs and tables. Each chair earns $5 and each table earns $8, and the workshop "
+            "wants to maximize its profit. At most 40 chairs can be made. Find out what would be the highest profit possible.")
+    sure = scripted_pipeline({"Each chair": (0, 0.97, {0: 0.97, 3: 0.03}), "At most": (1, 0.99, {1: 0.99}),
+                              "Find out": (0, 0.9, {0: 0.9, 6: 0.1})})
+    f = formulate(text, pipeline=sure)
+    assert "Find out what would be the highest profit possible." in f.facts
+    # where the other objective is itself doubtful (no 'maximize', p = 0.3), the question is not taken away
+    text = text.replace("wants to maximize its profit", "keeps what it earns")
+    doubtful = scripted_pipeline({"Each chair": (0, 0.3, {0: 0.3, 3: 0.7}), "At most": (1, 0.99, {1: 0.99}),
+                                  "Find out": (0, 0.9, {0: 0.9, 6: 0.1})})
+    f = formulate(text, pipeline=doubtful)
+    assert "Find out what would be the highest profit possible." not in f.facts

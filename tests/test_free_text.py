@@ -225,3 +225,11 @@ def test_a_sum_opened_without_a_verb_is_not_cut_at_its_and():
     # 'twice the hours of crew A' has no verb of its own: it is the first term of the sum that follows
     s = "Moreover, the sum of twice the hours of crew A and the hours of crew B must be at least 60 hours."
     assert _pieces(s) == [s]
+
+
+def test_a_clause_that_points_back_is_not_cut_from_what_it_points_to():
+    s = ("The plan must track a score that is worked out as three times the hours of team A plus the hours "
+         "of team B, and this score must be at least 90.")
+    assert _pieces(s) == [s]
+    # a new subject is cut as before
+    assert len(_pieces("Team A must work at least 10 hours, and team B must work at most 30 hours.")) == 2

@@ -104,7 +104,9 @@ def one_objective(problem: Problem) -> None:
     objectives = [p for p in live if p.type == 0]
     if objectives and problem.split:
         repeats = [p for p in live if p.prediction.source != "user" and _asks_again(problem, p)]
-        if repeats and any(not any(o is r for r in repeats) for o in objectives):
+        stating = [o for o in objectives if not any(o is r for r in repeats)
+                   and (o.prediction.prob >= 0.5 or cues.OBJECTIVE.search(o.text))]
+        if repeats and stating:
             objectives = [o for o in objectives if not any(o is r for r in repeats)]
             to_facts(problem, repeats, "it asks for the optimum's value again; another statement states the objective")
             live = [p for p in live if not any(p is r for r in repeats)]

@@ -114,6 +114,7 @@ def _cut(sentence: str) -> list[tuple[str, bool]]:
     for k, j in enumerate(joins):
         left, right = sentence[cuts[-1]:j.start()], sentence[j.end():]
         if is_constraint(left) and _has_predicate(left) and _right_clause_constrains(sentence, joins, k) \
+                and not _REFERS_BACK.match(right) \
                 and not _shares_rhs(left, right) \
                 and not _RANGE.search(left + " and " + right):     # a range: 'at least 4 and at most 7'
             cuts += [j.start(), j.end()]
@@ -131,6 +132,11 @@ def _cut(sentence: str) -> list[tuple[str, bool]]:
 
 _PREDICATE = re.compile(r"\b(?:must|should|shall|cannot|can|could|may|might|will|would|need|needs|has|have|had|"
                         r"is|are|was|were|be|requires?|exceeds?|uses?|takes?|gets?)\b|\w+(?:s|ed)\s+(?:at|no|up|a)\b", re.I)
+
+
+# a clause whose subject points back to what the clause before defined ('..., and this metric must be at least 500')
+_REFERS_BACK = re.compile(r"(?:this|that|these|those|such)\s+(?:[\w-]+\s+){0,2}?(?:must|should|cannot|can|has|have|is|are|"
+                          r"needs?|may|will)\b", re.I)
 
 
 def _has_predicate(clause: str) -> bool:
