@@ -78,3 +78,34 @@ def test_a_money_limit_is_a_plain_sum_where_the_decisions_are_money():
               "What is the maximum total earning?")
     rows = sorted(str(c) for c in formulate(counts).paragraph_constraints)
     assert "40*x + 25*y <= 1000" in rows, rows
+
+
+def test_a_phrase_after_two_labels_is_no_name_of_either():
+    # 'X tree costs' / 'Y tree costs': the category noun and a verb, not a name of X (nor of Y)
+    labels = find_labels("A park plants trees of kinds $X$ and $Y$. Each $X$ tree costs $10 and each $Y$ tree "
+                         "costs $20. At most 30 trees fit.")
+    assert all("tree costs" not in lab.forms for lab in labels)
+    # a phrase after one label that the text uses on its own is its name
+    labels = find_labels("The bakery makes x1 rye loaves and x2 oat loaves. At most 50 rye loaves fit on a rack.")
+    assert "rye loaves" in labels[0].forms
+
+
+def test_numbers_after_respectively_pair_with_the_decisions_named_before():
+    from milpsynth.nlp.analysis import respectively_numbers
+    a = analyse("Models P and Q give noise scores, which are respectively 7 and 4 units an hour.", VARS)
+    assert {v: n.value for v, n in respectively_numbers(a).items()} == {"p": 7.0, "q": 4.0}
+
+
+def test_a_row_whose_sentence_points_back_takes_the_attribute_of_the_sentence_before():
+    from milpsynth import formulate
+    text = ("A clinic shares staff hours among wards X and Y. The wards differ in what an hour costs. "
+            "Specifically, they are 3 for ward X and 5 for ward Y. Ward X needs at least 10 hours and ward Y "
+            "at least 4 hours. The clinic aims to minimize the total cost.")
+    f = formulate(text)
+    assert str(f.objective).startswith("minimize 3*x + 5*y")
+
+
+def test_the_noun_before_an_attribute_word_names_what_an_objective_totals():
+    from milpsynth.nlp.data_table import _measures
+    assert "fatigue" in _measures("Each drill gives fatigue scores of 4 for X and 2 for Y.")
+    assert {"point", "overhead"} <= _measures("X costs 2 points of overhead.")

@@ -84,10 +84,12 @@ def respectively_numbers(a: Analysis, start: int = 0, end: int | None = None) ->
     if r is None:
         return {}
     nums = [n for n in a.values if start <= n.start < r.start()]
-    if len(nums) < 2:
-        return {}
     def named(lo, hi):
         return list(dict.fromkeys(m.var for m in a.mentions if lo <= m.start < hi))
+    if len(nums) < 2:           # 'X, Y and Z yield scores; these are respectively 4, 2 and 3 per session'
+        nums = [n for n in a.values if r.end() <= n.start < end]
+        names = named(start, r.start())
+        return dict(zip(names, nums)) if len(nums) >= 2 and len(names) == len(nums) else {}
     after, before = named(nums[-1].end, r.start()), named(start, nums[0].start)   # '... for A, B and C'
     names = after if len(after) == len(nums) else before
     if len(names) != len(nums):

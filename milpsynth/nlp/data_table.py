@@ -29,7 +29,7 @@ KEY_WORDS = {
     "profit": "profit", "profits": "profit", "return": "return", "returns": "return", "revenue": "revenue",
     "revenues": "revenue", "earn": "profit", "earns": "profit", "gain": "profit", "gains": "profit",
     "income": "revenue", "earning": "profit", "earnings": "profit", "yield": "return", "yields": "return", "benefit": "return", "benefits": "return",
-    "score": "score", "points": "score", "effectiveness": "score", "impact": "score", "value": "score",
+    "score": "score", "scores": "score", "points": "score", "effectiveness": "score", "impact": "score", "value": "score",
 }
 GAINS = {"profit", "return", "revenue", "score"}
 _UNIT_AFTER = re.compile(r"\s*(?:units? of\s+)?([a-z]{3,})", re.I)
@@ -105,6 +105,20 @@ _PLAIN = {"what", "which", "the", "total", "minimum", "maximum", "least", "most"
           "these", "those", "constraints", "conditions", "units", "unit"}
 
 
+# a sentence whose subject is what the sentence before named: 'Specifically, they are 0.2 for X, ...'
+_POINTS_BACK = re.compile(r"^\W*(?:(?:specifically|namely|here|in particular|respectively),?\s+)?"
+                          r"(?:they|these|those|this|it|the former)\b", re.I)
+
+
+def _sentence_before(text: str, sentence: str) -> str:
+    at = text.find(sentence[:40])
+    if at <= 0:
+        return ""
+    before = text[:at].rstrip()
+    starts = [m.end() for m in re.finditer(r"[.!?]\s+", before[:-1])]
+    return before[starts[-1] if starts else 0:]
+
+
 def _measured_in(rows: list[Row], text: str) -> tuple[str, list[Row]] | None:
     """(word, rows) where the objective totals a quantity no attribute word names ('the minimum total
     overhead') and exactly the rows whose numbers are measured in that word ('costs 2 points of
@@ -121,8 +135,15 @@ _MEASURE = re.compile(r"\d[\d,.]*\s+([a-z]{3,})(?:\s+of\s+(?:the\s+)?([a-z]{3,})
 
 
 def _measures(sentence: str) -> set[str]:
-    """The words a sentence's numbers are measured in: '2 points of overhead' -> point, overhead."""
-    return {singular(w.lower()) for m in _MEASURE.finditer(sentence) for w in m.groups() if w}
+    """The words a sentence's numbers are measured in: '2 points of overhead' -> point, overhead; and
+    the noun before an attribute word: 'yields fatigue scores' -> fatigue."""
+    words = {singular(w.lower()) for m in _MEASURE.finditer(sentence) for w in m.groups() if w}
+    # the noun that names an attribute: 'fatigue scores', 'planting costs'
+    words |= {singular(m.group(1).lower()) for m in _BEFORE_KEY.finditer(sentence)}
+    return words
+
+
+_BEFORE_KEY = re.compile(r"\b([a-z]{4,})\s+(?:" + "|".join(sorted(KEY_WORDS, key=len, reverse=True)) + r")\b", re.I)
 
 
 def _merged(rows: list[Row]) -> dict[str, float]:
@@ -198,6 +219,9 @@ def of(problem) -> DataTable:
                   if not any(c.strength == 2 for c in lexicon.directions(p.text))]   # bounds are no rates
     for text in list(problem.facts) + statements:
         rows += rows_of(analyse(text, problem.variables))
+    for r in rows:
+        if not r.keys and _POINTS_BACK.match(r.sentence):
+            r.keys = _keys_of(_sentence_before(problem.text, r.sentence))
     table = DataTable(rows, bool(_MONEY_DECISIONS.search(problem.text)))
     problem._data_table = (key, table)
     return table

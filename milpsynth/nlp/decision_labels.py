@@ -91,6 +91,7 @@ def _named_after(text: str, labels: list[Label], spans: dict[str, list[int]]) ->
     """'x1 chocolate cakes and x2 vanilla cakes': a label written before a noun phrase that the text
     uses on its own elsewhere ('at most 50 chocolate cakes') stands for that phrase: add it as a form."""
     from .mentions import surface_forms
+    after: dict[str, set[str]] = {}           # phrase -> the labels written right before it
     for lab in labels:
         for end in spans.get(lab.name, []):
             m = _AFTER.match(text, end)
@@ -101,9 +102,16 @@ def _named_after(text: str, labels: list[Label], spans: dict[str, list[int]]) ->
                 words.pop()
             if len(words) != 2 or words[0] in _FUNCTION:
                 continue              # a noun phrase of two words ('chocolate cakes'), not a verb ('costs')
-            phrase = " ".join(words)
-            if len(re.findall(r"\b" + re.escape(phrase) + r"\b", text)) >= 2:
-                lab.forms.update(surface_forms(phrase))
+            after.setdefault(" ".join(words), set()).add(lab.name)
+    by_name = {lab.name: lab for lab in labels}
+    label_ends = {len(text[:end].rstrip("$")) for ends in spans.values() for end in ends}
+    for phrase, names in after.items():
+        if len(names) != 1:
+            continue                  # 'X tree costs $10 ... Y tree costs $20': the category and a verb
+        uses = [u for u in re.finditer(r"\b" + re.escape(phrase) + r"\b", text)
+                if len(text[:u.start()].rstrip().rstrip("$")) not in label_ends]
+        if uses:                      # used on its own elsewhere ('at most 50 chocolate cakes')
+            by_name[next(iter(names))].forms.update(surface_forms(phrase))
 
 
 def _is_family(labels: list[Label]) -> bool:
