@@ -17,6 +17,7 @@ from ..errors import InputError
 from ..generators.base import Augment
 from . import readers as R
 from .common import Reading
+from .jobshop_search import upper_bound
 
 BASE = [r"\bminimi[sz]|\bmakespan\b|\bas (?:early|soon)\b|\bcompletion time\b|\bfinish\w*\b",
         r"\binterrupt\w*\b|\bone (?:job|\w+) at a time\b|\bat once\b|\bsimultaneously\b|\bcontinuous\w*\b|\bpause\b",
@@ -101,23 +102,20 @@ def read(text: str, evidence: dict):
         rel = [0.0] * J
         for a in rd.augments:
             rel[a.params["job"] - 1] = max(rel[a.params["job"] - 1], float(a.params["time"]))
-        ub, start = list_schedule(routes_out, times, rel)
         lb = lower_bound(routes_out, times, rel)
-        runs = ((600, 8),) if J * M < 36 else ((1200, 8), (1200, 12))     # larger shops: two tabu runs
-        for iters, tenure in runs:
-            if ub <= lb:
-                break
-            better = tabu_schedule(routes_out, times, rel, start, iters=iters, tenure=tenure)
-            if better is not None and better[0] < ub:
-                ub, start = better
-        data["horizon"] = ub
-        rd.notes.append(f"big-M and start-time bound H = {ub:g}, the makespan of a schedule found by list "
-                        f"scheduling and tabu search (valid: an optimal schedule ends by then; it is also the MIP "
-                        f"start); the sum of all times would be {sum(map(sum, times)):g}")
+        try:
+            ub, start = upper_bound(routes_out, times, rel, lb=lb)      # a checked schedule's makespan
+        except ValueError:                                               # (never expected) no bound then
+            ub = start = None
+        if start is not None:
+            data["horizon"] = ub
+            rd.notes.append(f"big-M and start-time bound H = {ub:g}, the makespan of a schedule found by list "
+                            f"scheduling and N5 tabu search (checked; valid: an optimal schedule ends by then; it "
+                            f"is also the MIP start); the sum of all times would be {sum(map(sum, times)):g}")
+            rd.start = {"schedule": start, "makespan": ub}
         rd.cuts.append((Augment.one("makespan_lb", 0, {}, [("makespan", (0,), 1.0)], ">=", lb),
                         f"makespan >= {lb:g} (longest job, or one machine's preemptive schedule with heads and "
                         "tails)"))
-        rd.start = {"schedule": start, "makespan": ub}
     obj = rd.find(BASE[0])
     rd.family("objective", "minimize makespan (the time the last job is done)", obj[0] if obj else None)
     rd.family("precedence[j,k]", "s[j,next] >= s[j,k] + p[j,k] along each route", None, data_lines=J)
@@ -148,52 +146,6 @@ def _start_vector(data, start, makespan):
 def _sort_key(name: str):
     m = re.search(r"(\d+)\s*$", name)
     return (re.sub(r"\d+\s*$", "", name), int(m.group(1)) if m else -1, name)
-
-
-def list_schedule(routes, times, release=None, tries: int = 300, seed: int = 0):
-    """Best makespan of randomised Giffler-Thompson active schedules: (makespan, start[j][machine 0-based])."""
-    import numpy as np
-    rng = np.random.default_rng(seed)
-    J = len(routes)
-    M = max(max(r) for r in routes)
-    rel = release or [0.0] * J
-    best = None
-    rules = ["spt", "mwkr", "random"]
-    for t in range(tries):
-        rule = rules[t % 3] if t < 30 else "random"
-        nxt = [0] * J
-        job_ready = list(map(float, rel))
-        mach_ready = [0.0] * M
-        start = [[0.0] * M for _ in range(J)]
-        remaining = [sum(times[j]) for j in range(J)]
-        done = 0
-        total = sum(len(r) for r in routes)
-        while done < total:
-            cand = [j for j in range(J) if nxt[j] < len(routes[j])]
-            ect = []
-            for j in cand:
-                m = routes[j][nxt[j]] - 1
-                st = max(job_ready[j], mach_ready[m])
-                ect.append((st + times[j][nxt[j]], st, j, m))
-            c_star, _, _, m_star = min(ect)
-            conflict = [(st, j) for e, st, j, m in ect if m == m_star and st < c_star]
-            if rule == "spt":
-                st, j = min(conflict, key=lambda x: (times[x[1]][nxt[x[1]]], x[0]))
-            elif rule == "mwkr":
-                st, j = max(conflict, key=lambda x: (remaining[x[1]], -x[0]))
-            else:
-                st, j = conflict[int(rng.integers(len(conflict)))]
-            p = times[j][nxt[j]]
-            start[j][m_star] = st
-            job_ready[j] = st + p
-            mach_ready[m_star] = st + p
-            remaining[j] -= p
-            nxt[j] += 1
-            done += 1
-        mk = max(job_ready)
-        if best is None or mk < best[0]:
-            best = (mk, start)
-    return best
 
 
 def lower_bound(routes, times, release=None) -> float:
@@ -235,105 +187,3 @@ def _preemptive_bound(ops) -> float:
             heapq.heappop(heap)
             lb = max(lb, t - neg_tail)
     return lb
-
-
-def _evaluate(routes, times, seqs, rel):
-    """Makespan, start times and a critical path of the schedule given by machine sequences (None: cyclic)."""
-    J = len(routes)
-    pos = [{m - 1: k for k, m in enumerate(r)} for r in routes]
-    # predecessors: job predecessor and machine predecessor
-    mpred = {}
-    for m, seq in enumerate(seqs):
-        for a, b in zip(seq, seq[1:]):
-            mpred[(b, m)] = a
-    indeg = {}
-    succ = {}
-    for j in range(J):
-        for k, m1 in enumerate(routes[j]):
-            node = (j, m1 - 1)
-            indeg.setdefault(node, 0)
-            if k + 1 < len(routes[j]):
-                nxt = (j, routes[j][k + 1] - 1)
-                succ.setdefault(node, []).append(nxt)
-                indeg[nxt] = indeg.get(nxt, 0) + 1
-    for (b, m), a in mpred.items():
-        succ.setdefault((a, m), []).append((b, m))
-        indeg[(b, m)] = indeg.get((b, m), 0) + 1
-    start = {n: (rel[n[0]] if pos[n[0]][n[1]] == 0 else 0.0) for n in indeg}
-    prev = {n: None for n in indeg}
-    stack = [n for n, d in indeg.items() if d == 0]
-    seen = 0
-    while stack:
-        n = stack.pop()
-        seen += 1
-        end = start[n] + times[n[0]][pos[n[0]][n[1]]]
-        for s2 in succ.get(n, ()):
-            if end > start[s2]:
-                start[s2] = end
-                prev[s2] = n
-            indeg[s2] -= 1
-            if indeg[s2] == 0:
-                stack.append(s2)
-    if seen != len(indeg):
-        return None
-    last = max(indeg, key=lambda n: start[n] + times[n[0]][pos[n[0]][n[1]]])
-    mk = start[last] + times[last[0]][pos[last[0]][last[1]]]
-    path = [last]
-    while prev[path[-1]] is not None:
-        path.append(prev[path[-1]])
-    return mk, start, path[::-1]
-
-
-def tabu_schedule(routes, times, rel=None, start=None, iters: int = 400, tenure: int = 8):
-    """Improve a schedule by swapping adjacent critical operations on a machine (N1 tabu search)."""
-    J = len(routes)
-    M = max(max(r) for r in routes)
-    rel = rel or [0.0] * J
-    seqs = [sorted(range(J), key=lambda j: (start[j][m], j)) for m in range(M)]
-    res = _evaluate(routes, times, seqs, rel)
-    if res is None:
-        return None
-    best_mk, best_seqs = res[0], [s[:] for s in seqs]
-    cur = res
-    tabu: dict = {}
-    for it in range(iters):
-        _, _, path = cur
-        moves = []
-        for a, b in zip(path, path[1:]):
-            if a[1] == b[1]:
-                moves.append((a[1], a[0], b[0]))
-        if not moves:
-            break
-        cand = fallback = None
-        for m, ja, jb in moves:
-            seq = seqs[m]
-            ia = seq.index(ja)
-            if ia + 1 >= len(seq) or seq[ia + 1] != jb:
-                continue
-            seq[ia], seq[ia + 1] = jb, ja
-            r = _evaluate(routes, times, seqs, rel)
-            seq[ia], seq[ia + 1] = ja, jb
-            if r is None:
-                continue
-            is_tabu = tabu.get((m, jb, ja), -1) >= it
-            if is_tabu and r[0] >= best_mk:
-                if fallback is None or tabu[(m, jb, ja)] < fallback[5]:
-                    fallback = (r, m, ia, ja, jb, tabu[(m, jb, ja)])
-                continue
-            if cand is None or r[0] < cand[0][0]:
-                cand = (r, m, ia, ja, jb)
-        if cand is None:
-            if fallback is None:
-                break
-            cand = fallback[:5]
-        r, m, ia, ja, jb = cand
-        seqs[m][ia], seqs[m][ia + 1] = jb, ja
-        tabu[(m, ja, jb)] = it + tenure
-        cur = r
-        if r[0] < best_mk:
-            best_mk, best_seqs = r[0], [s[:] for s in seqs]
-    mk, st, _ = _evaluate(routes, times, best_seqs, rel)
-    out = [[0.0] * M for _ in range(J)]
-    for (j, m), v in st.items():
-        out[j][m] = v
-    return mk, out
