@@ -233,3 +233,18 @@ def test_a_clause_that_points_back_is_not_cut_from_what_it_points_to():
     assert _pieces(s) == [s]
     # a new subject is cut as before
     assert len(_pieces("Team A must work at least 10 hours, and team B must work at most 30 hours.")) == 2
+
+
+def test_bullets_after_a_full_stop_and_a_missing_space_still_separate_sentences():
+    from milpsynth.stages.split_statements import sentences
+    text = ("The rules are:- Crew A works at least 5 hours.- Crew B works at most 9 hours.Also, crew A "
+            "costs $4 an hour.")
+    assert sentences(text) == ["The rules are:.", "Crew A works at least 5 hours..", "Crew B works at most 9 hours.",
+                               "Also, crew A costs $4 an hour."]
+
+
+def test_a_comparison_with_no_number_is_a_statement():
+    from milpsynth.stages.split_statements import is_constraint
+    assert is_constraint("Crew A's working time must not be less than that of crew B.")
+    assert is_constraint("The hours of crew B cannot be greater than the hours of crew A.")
+    assert not is_constraint("Crew A is older than crew B.")

@@ -32,12 +32,15 @@ _NONNEGATIVE = re.compile(r"\((?:[^()]*?)(?:greater than or equal to (?:0|zero)|
                           re.I)
 
 
-_BULLET = re.compile(r"(?:(?<=:)|(?<=\n))[ \t]*[-•*][ \t]+(?=[A-Z(])")
+_BULLET = re.compile(r"(?:(?<=[:.])|(?<=\n))[ \t]*[-•*][ \t]+(?=[A-Z(])")
+# a full stop with no space after it, before a capitalised word: 'units.Additionally, ...'
+_GLUED = re.compile(r"(?<=[a-zA-Z0-9)$])\.(?=[A-Z][a-z]{2,})")
 
 
 def sentences(text: str) -> list[str]:
     """Sentences, with remarks that the decisions are non-negative dropped (variables are, already)."""
     text = _BULLET.sub(". ", text)      # a bullet list: one sentence per item
+    text = _GLUED.sub(". ", text)
     text = _NONNEGATIVE.sub("", " ".join(text.split()))
     return [s.strip() for s in _SENTENCE.split(text) if s.strip()]
 
@@ -65,8 +68,9 @@ _SUPPLY = re.compile(r"^(?!.*\b(?:while|whereas)\b)(?!.*\bproduces\b.*\bproduces
 _NEED = {"need", "needs", "require", "required", "requires", "requirement"}
 _PER = re.compile(r"\b(?:each|every|per)\b", re.I)
 _RATE_OPENING = re.compile(r"^\s*(?:to (?:make|produce|prepare|build|create|manufacture)|one|a single)\b", re.I)
-_MORE_THAN = re.compile(r"\b(?:must|should|has to|have to)\b.*\b(?:more|fewer|less|larger|greater)\s+"
-                        r"(?:[\w-]+\s+){1,4}than\b", re.I)       # 'there must be more architects than drafters'
+# 'there must be more architects than drafters', 'X must not be less than that of Y'
+_MORE_THAN = re.compile(r"\b(?:must|should|has to|have to|cannot|can't)\b.*\b(?:more|fewer|less|larger|greater|lower|"
+                        r"higher|smaller)\s+(?:[\w-]+\s+){0,4}than\b", re.I)
 
 
 # 'has two methods of ...': how many kinds there are, not a supply
