@@ -248,3 +248,16 @@ def test_a_comparison_with_no_number_is_a_statement():
     assert is_constraint("Crew A's working time must not be less than that of crew B.")
     assert is_constraint("The hours of crew B cannot be greater than the hours of crew A.")
     assert not is_constraint("Crew A is older than crew B.")
+
+
+def test_bounds_separated_by_semicolons_are_a_statement_each():
+    s = "Crew A can work up to 40 hours; crew B can work up to 25 hours; crew C can work at least 5 hours"
+    assert _pieces(s) == ["Crew A can work up to 40 hours", "crew B can work up to 25 hours",
+                          "crew C can work at least 5 hours"]
+
+
+def test_a_rule_about_each_single_unit_is_a_fact():
+    from milpsynth.stages.split_statements import _cut
+    assert _cut("Each nurse can only be placed on one ward.") == [("Each nurse can only be placed on one ward.", False)]
+    # a rate per unit with a real bound stays a statement
+    assert _cut("Each ward must have at least 3 nurses.")[0][1]

@@ -88,3 +88,7 @@ def test_explicit_weights_over_decisions_named_by_nouns():
 
 def test_a_limit_before_its_cue():
     assert rel("Plant A plus plant B comes to 70 or less.") == ({"a": 1.0, "b": 1.0}, "<=", 70.0)
+
+
+def test_a_range_from_zero_is_an_upper_bound():
+    assert rel("Plant A can run anywhere from zero up to a maximum of 60 hours.") == ({"a": 1.0}, "<=", 60.0)

@@ -118,7 +118,8 @@ def read(a: Analysis, all_vars: list[str], weights: Callable[[Num, str], dict[st
         return None
     lterms, lconst, _ = left
     rterms, rconst, units = right
-    lconst = [n for n in lconst if not _counts_decisions(a.text, n, len(all_vars))]
+    lconst = [n for n in lconst if not _counts_decisions(a.text, n, len(all_vars))
+              and not (n.value == 0 and cue.role == "upper")]    # 'from zero up to 60': x >= 0 holds already
     if not lterms and len(units) == 1 and not rterms:
         lterms = {units[0]: 1.0}          # 'there must be at least 10 single-load models'
     elif units and (set(units) - set(lterms)):

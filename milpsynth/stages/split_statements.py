@@ -105,8 +105,15 @@ def _pieces(sentence: str) -> list[str]:
 
 
 def _cut(sentence: str) -> list[tuple[str, bool]]:
-    """Cut a sentence at 'and'/'while' where both sides are constraints, and a condition off a question;
-    each piece with True when it is a statement (objective or constraint)."""
+    """Cut a sentence at ';' and at 'and'/'while' where both sides are constraints, and a condition
+    off a question; each piece with True when it is a statement (objective or constraint). A rule
+    about each single unit ('Each employee can only be assigned to one project') is no bound on the
+    totals: a fact."""
+    parts = [x.strip() for x in sentence.split(";") if x.strip()]
+    if len(parts) > 1 and all(is_constraint(x) for x in parts):
+        return [piece for x in parts for piece in _cut(x)]
+    if _EACH_UNIT.match(sentence) and all(n.value == 1 for n in find_numbers(sentence)):
+        return [(sentence, False)]
     m = _CONDITION_FIRST.match(sentence)
     if m and is_objective(m.group("rest")) and find_numbers(m.group("cond")):
         # the condition of the question is cut like any sentence; a piece of it with one number and no
@@ -148,6 +155,10 @@ def _has_predicate(clause: str) -> bool:
     quantity for twice the amount at X', with no verb, is the first term of a sum that goes on past
     'and', not a statement."""
     return bool(_PREDICATE.search(clause)) or any(c.strength == 2 for c in lexicon.directions(clause))
+
+
+# a rule about each single unit: 'Each employee can only be assigned to one project'
+_EACH_UNIT = re.compile(r"^\s*(?:each|every|any)\s+[a-z-]+\s+(?:can|may|must|should|will|is|has)\b", re.I)
 
 
 def _right_clause_constrains(sentence: str, joins: list[re.Match], k: int) -> bool:
