@@ -92,3 +92,8 @@ def test_a_limit_before_its_cue():
 
 def test_a_range_from_zero_is_an_upper_bound():
     assert rel("Plant A can run anywhere from zero up to a maximum of 60 hours.") == ({"a": 1.0}, "<=", 60.0)
+
+
+def test_a_total_named_after_its_number():
+    assert rel("Due to space, the yard can only hold a total of 90 runs (plant A and plant B combined).") == (
+        {"a": 1.0, "b": 1.0}, "<=", 90.0)

@@ -120,7 +120,11 @@ def read(a: Analysis, all_vars: list[str], weights: Callable[[Num, str], dict[st
     rterms, rconst, units = right
     lconst = [n for n in lconst if not _counts_decisions(a.text, n, len(all_vars))
               and not (n.value == 0 and cue.role == "upper")]    # 'from zero up to 60': x >= 0 holds already
-    if not lterms and len(units) == 1 and not rterms:
+    named = list(dict.fromkeys(units + list(rterms)))
+    if not lterms and len(named) >= 2 and len(rconst) == 1 and all(c == 1 for c in rterms.values()) \
+            and lexicon.cues(a.text[cue.end:right_end], ("total",)):
+        lterms, rterms, units = {v: 1.0 for v in named}, {}, []   # 'a total of 100 vehicles (X and Y combined)'
+    elif not lterms and len(units) == 1 and not rterms:
         lterms = {units[0]: 1.0}          # 'there must be at least 10 single-load models'
     elif units and (set(units) - set(lterms)):
         return None
