@@ -109,3 +109,9 @@ def test_the_noun_before_an_attribute_word_names_what_an_objective_totals():
     from milpsynth.nlp.data_table import _measures
     assert "fatigue" in _measures("Each drill gives fatigue scores of 4 for X and 2 for Y.")
     assert {"point", "overhead"} <= _measures("X costs 2 points of overhead.")
+
+
+def test_decisions_named_after_respectively():
+    from milpsynth.nlp.analysis import respectively_numbers
+    a = analyse("A shift costs $300 and $200 respectively for model P and model Q.", VARS)
+    assert {v: n.value for v, n in respectively_numbers(a).items()} == {"p": 300.0, "q": 200.0}

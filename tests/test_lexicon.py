@@ -58,3 +58,9 @@ def test_a_ratio_cue_does_not_hide_a_direction():
     assert [c.phrase for c in lexicon.cues(text, ("compare",))] == ["times more"]
     assert lexicon.sense_of(text) == ">="
     assert [c.role for c in lexicon.cues("twice as many vans as cars")] == ["compare"]
+
+
+def test_a_limit_and_a_minimum_with_a_noun_inside():
+    assert lexicon.sense_of("the depot has a limit of 60 lorries") == "<="
+    assert lexicon.sense_of("ward C needs a minimum staffing of 4 nurses") == ">="
+    assert lexicon.sense_of("line B takes a maximum load of 9 tonnes") == "<="

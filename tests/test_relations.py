@@ -97,3 +97,7 @@ def test_a_range_from_zero_is_an_upper_bound():
 def test_a_total_named_after_its_number():
     assert rel("Due to space, the yard can only hold a total of 90 runs (plant A and plant B combined).") == (
         {"a": 1.0, "b": 1.0}, "<=", 90.0)
+
+
+def test_a_total_after_the_cue_covers_every_decision():
+    assert rel("The yard has a limit of running 70 shifts in total.") == ({"a": 1.0, "b": 1.0}, "<=", 70.0)

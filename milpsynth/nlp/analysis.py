@@ -92,6 +92,8 @@ def respectively_numbers(a: Analysis, start: int = 0, end: int | None = None) ->
         return dict(zip(names, nums)) if len(nums) >= 2 and len(names) == len(nums) else {}
     after, before = named(nums[-1].end, r.start()), named(start, nums[0].start)   # '... for A, B and C'
     names = after if len(after) == len(nums) else before
+    if len(names) != len(nums):      # '$5, $4 and $6 respectively for positions X, Y and Z'
+        names = named(r.end(), end)
     if len(names) != len(nums):
         return {}
     return dict(zip(names, nums))

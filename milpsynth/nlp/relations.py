@@ -142,7 +142,8 @@ def read(a: Analysis, all_vars: list[str], weights: Callable[[Num, str], dict[st
             and all(c > 0 for c in rterms.values()):
         lterms, rterms = rterms, {}       # 'a total of 60 machines (kinds X and Y together)': the sum restated
     if not lterms:
-        if not lexicon.cues(a.text[:cue.start], ("total",)) or not rconst:
+        if not (lexicon.cues(a.text[:cue.start], ("total",)) or lexicon.cues(a.text[cue.end:right_end], ("total",))) \
+                or not rconst:
             return None
         w = weights(rconst[0], a.text[:cue.start]) if weights else None
         if w:
