@@ -261,3 +261,10 @@ def test_a_rule_about_each_single_unit_is_a_fact():
     assert _cut("Each nurse can only be placed on one ward.") == [("Each nurse can only be placed on one ward.", False)]
     # a rate per unit with a real bound stays a statement
     assert _cut("Each ward must have at least 3 nurses.")[0][1]
+
+
+def test_a_minimum_amount_that_something_requires_is_a_bound_not_the_objective():
+    from milpsynth.nlp import cues
+    assert not cues.OBJECTIVE.search("each ward requires a minimum amount of staff")
+    assert cues.OBJECTIVE.search("find the minimum amount of staff needed")
+    assert cues.OBJECTIVE.search("what is the maximum number of loaves")

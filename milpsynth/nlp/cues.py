@@ -28,7 +28,8 @@ POSSESSION = re.compile(r"\b(?:has|have|owns?|possess(?:es)?|receives?|gets|is s
 EQUAL = re.compile(r"\b(?:exactly|equal to|must equal|equals)\b", re.I)
 
 OBJECTIVE = re.compile(r"\b(?:maximi[sz](?:e[sd]?|ing)|minimi[sz](?:e[sd]?|ing)|optimi[sz]e|most profit|"
-                       r"(?:maximum|minimum|largest|smallest|greatest) (?:possible )?(?:total )?(?:number|amount) of|"
+                       r"(?<!\ba )(?<!\ban )(?:maximum|minimum|largest|smallest|greatest) (?:possible )?(?:total )?"
+                       r"(?:number|amount) of|"         # not 'requires a minimum amount of': a bound
                        r"find the (?:minimum|maximum|fewest|least|most|largest|smallest)|"
                        r"(?:obtain|achieve|reach|get|attain) (?:the |a )?(?:maximum|minimum|maximal|minimal|highest|"
                        r"lowest|largest|smallest) \w+|"
