@@ -25,11 +25,14 @@ from .numbers import Num
 # attribute words -> the key they mean
 KEY_WORDS = {
     "cost": "cost", "costs": "cost", "costing": "cost", "expense": "cost", "expenses": "cost", "spend": "cost",
-    "spending": "cost", "pay": "cost", "salary": "cost", "salaries": "cost", "wage": "cost", "wages": "cost", "price": "price", "prices": "price", "sells": "price", "sold": "price",
+    "spending": "cost", "pay": "cost", "salary": "cost", "salaries": "cost", "wage": "cost", "wages": "cost",
+    "price": "price", "prices": "price", "sells": "price", "sold": "price",
     "profit": "profit", "profits": "profit", "return": "return", "returns": "return", "revenue": "revenue",
     "revenues": "revenue", "earn": "profit", "earns": "profit", "gain": "profit", "gains": "profit",
-    "income": "revenue", "earning": "profit", "earnings": "profit", "yield": "return", "yields": "return", "benefit": "return", "benefits": "return",
-    "score": "score", "scores": "score", "points": "score", "effectiveness": "score", "impact": "score", "value": "score",
+    "income": "revenue", "earning": "profit", "earnings": "profit", "yield": "return", "yields": "return",
+    "benefit": "return", "benefits": "return",
+    "score": "score", "scores": "score", "points": "score", "effectiveness": "score", "impact": "score",
+    "value": "score",
 }
 GAINS = {"profit", "return", "revenue", "score"}
 _UNIT_AFTER = re.compile(r"\s*(?:units? of\s+)?([a-z]{3,})", re.I)
