@@ -101,3 +101,23 @@ def test_a_total_named_after_its_number():
 
 def test_a_total_after_the_cue_covers_every_decision():
     assert rel("The yard has a limit of running 70 shifts in total.") == ({"a": 1.0, "b": 1.0}, "<=", 70.0)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The runs of plant A should not exceed those of plant B by more than 50.", ({"a": 1.0, "b": -1.0}, "<=", 50.0)),
+    ("Plant B's output exceeds the output of plant A by at least 15 tonnes.", ({"b": 1.0, "a": -1.0}, ">=", 15.0)),
+    ("Plant A must get at least 200 more than twice the hours of plant B.", ({"a": 1.0, "b": -2.0}, ">=", 200.0)),
+])
+def test_a_margin_between_two_decisions(text, expected):
+    coefs, sense, rhs = rel(text)
+    assert (sense, rhs) == expected[1:] and coefs == pytest.approx(expected[0])
+
+
+def test_a_margin_between_weighted_decisions():
+    assert rel("Twice the hours of plant A must exceed half of those of plant B by at least 30.") == (
+        {"a": 2.0, "b": -0.5}, ">=", 30.0)
+
+
+def test_a_margin_over_nouns_is_explicit():
+    r = read(analyse("The acres of wheat should exceed the acres of barley by at least 20.", NOUNS), ["wheat", "barley"])
+    assert r is not None and r.explicit and (r.coefs, r.sense, r.rhs) == ({"wheat": 1.0, "barley": -1.0}, ">=", 20.0)

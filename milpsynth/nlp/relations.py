@@ -55,6 +55,7 @@ class Relation:
     sense: str                     # '<=', '>=', '=='
     rhs: float
     notes: list[str] = field(default_factory=list)
+    implied: bool = False          # terms the statement does not write (every decision, a data row's rates)
 
     @property
     def single(self) -> str | None:
@@ -66,7 +67,7 @@ class Relation:
         a bound on one decision or a plain sum (whose rates may stand in the facts), nor 'X cannot
         exceed Y' (X - Y <= 0: a comparison, which its template reads)."""
         plain_comparison = self.rhs == 0 and all(abs(c) == 1 for c in self.coefs.values())
-        return any(c != 1 for c in self.coefs.values()) and not self.notes and not plain_comparison
+        return any(c != 1 for c in self.coefs.values()) and not self.implied and not plain_comparison
 
     @property
     def plain_sum(self) -> bool:
@@ -95,6 +96,9 @@ def read(a: Analysis, all_vars: list[str], weights: Callable[[Num, str], dict[st
     excess = lexicon.cues(a.text, ("excess",))
     if excess:
         return _excess(a, excess[0], found)
+    margin = _margin(a, found)
+    if margin is not None:
+        return margin
     if not strong:
         return None
     if len({c.role for c in strong}) > 1 or len(strong) > 2:
@@ -166,7 +170,7 @@ def read(a: Analysis, all_vars: list[str], weights: Callable[[Num, str], dict[st
     coefs = {v: c for v, c in coefs.items() if c != 0}
     if not coefs:
         return None
-    return Relation(coefs, lexicon.SENSE[cue.role], rhs, notes)
+    return Relation(coefs, lexicon.SENSE[cue.role], rhs, notes, implied=bool(notes))
 
 
 def _counts_decisions(text: str, n: Num, how_many: int) -> bool:
@@ -237,6 +241,49 @@ def _excess(a: Analysis, cue: lexicon.Cue, found: list[lexicon.Cue]) -> Relation
     if x == y:
         return None
     return Relation({x: 1.0, y: -1.0}, sense, nums[0].value, ["an excess of one decision over another"])
+
+
+_BY = re.compile(r"\s+by\s+(?:(at least|at most|no more than|more than|up to)\s+)?$", re.I)
+_MORE_THAN = re.compile(r"^\s*(more|less|fewer)\s+than\s+(?:that\s+(?:of|for)\s+)?", re.I)
+
+
+def _margin(a: Analysis, found: list[lexicon.Cue]) -> Relation | None:
+    """A margin between two decisions: 'X must not exceed Y by more than 50' -> X - Y <= 50; 'Z exceeds
+    Y by at least 150' -> Z - Y >= 150; 'X must be at least 200 more than twice Y' -> X - 2 Y >= 200.
+    None unless one decision stands on each side and one number gives the margin."""
+    vars_ = list(dict.fromkeys(m.var for m in a.mentions))
+    nums = [n for n in a.values if n.kind in ("number", "money", "word")]
+    if len(vars_) != 2 or len(nums) != 1:
+        return None
+    n = nums[0]
+    before = {m.var for m in a.mentions if m.end <= n.start}
+    after = [m for m in a.mentions if m.start >= n.end]
+    by = _BY.search(a.text[:n.start])
+    exceed = [c for c in found if "exceed" in c.phrase and c.end <= n.start]
+    if by and exceed and len(before) == 2:           # 'X ... (not) exceed ... Y by (more than) N'
+        x = next(m.var for m in a.mentions if m.end <= exceed[-1].start) if any(
+            m.end <= exceed[-1].start for m in a.mentions) else None
+        y = next((m.var for m in a.mentions if exceed[-1].end <= m.start < n.start), None)
+        if x is None or y is None or x == y:
+            return None
+        xm = next(m for m in a.mentions if m.var == x)
+        ym = next(m for m in a.mentions if m.var == y and m.start >= exceed[-1].end)
+        factor = [f for f in a.numbers if f.kind in ("factor", "fraction")]
+        kx = next((f.value for f in factor if f.end <= xm.start), 1.0)    # 'twice X ... exceed half of Y by'
+        ky = next((f.value for f in factor if exceed[-1].end <= f.start and f.end <= ym.start), 1.0)
+        upper = exceed[-1].role == "upper" or (by.group(1) or "").lower() in ("at most", "no more than", "up to")
+        return Relation({x: kx, y: -ky}, "<=" if upper else ">=", n.value, ["a margin of one decision over another"])
+    more = _MORE_THAN.match(a.text[n.end:]) if len(before) == 1 and after else None
+    if more and more.group(1).lower() == "more":     # 'X ... at least N more than (twice) Y'
+        x, y = next(iter(before)), after[0].var
+        factors = [f for f in a.numbers if n.end <= f.start < after[0].start and f.kind in ("factor", "fraction")]
+        cue = [c for c in found if c.end <= n.start]
+        sense = lexicon.SENSE[cue[-1].role] if cue and cue[-1].role != "equal" else ">="
+        if x == y:
+            return None
+        k = factors[0].value if factors else 1.0
+        return Relation({x: 1.0, y: -k}, sense, n.value, ["a margin of one decision over another"])
+    return None
 
 
 _MATH_REL = re.compile(r"\\geq?|\\leq?|>=|<=|≥|≤|=|<|>")
