@@ -261,13 +261,11 @@ def _margin(a: Analysis, found: list[lexicon.Cue]) -> Relation | None:
     by = _BY.search(a.text[:n.start])
     exceed = [c for c in found if "exceed" in c.phrase and c.end <= n.start]
     if by and exceed and len(before) == 2:           # 'X ... (not) exceed ... Y by (more than) N'
-        x = next(m.var for m in a.mentions if m.end <= exceed[-1].start) if any(
-            m.end <= exceed[-1].start for m in a.mentions) else None
-        y = next((m.var for m in a.mentions if exceed[-1].end <= m.start < n.start), None)
-        if x is None or y is None or x == y:
+        xm = next((m for m in a.mentions if m.end <= exceed[-1].start), None)
+        ym = next((m for m in a.mentions if exceed[-1].end <= m.start < n.start), None)
+        if xm is None or ym is None or xm.var == ym.var:
             return None
-        xm = next(m for m in a.mentions if m.var == x)
-        ym = next(m for m in a.mentions if m.var == y and m.start >= exceed[-1].end)
+        x, y = xm.var, ym.var
         factor = [f for f in a.numbers if f.kind in ("factor", "fraction")]
         kx = next((f.value for f in factor if f.end <= xm.start), 1.0)    # 'twice X ... exceed half of Y by'
         ky = next((f.value for f in factor if exceed[-1].end <= f.start and f.end <= ym.start), 1.0)

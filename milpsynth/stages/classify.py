@@ -128,10 +128,10 @@ def one_objective(problem: Problem) -> None:
         best, p_best = asking[0], max(asking[0].prediction.probs.get(0, 0.0), FLOOR)
         why = "the paragraph that asks what to maximise/minimise"
     stated = [p for p in scored if cues.OBJECTIVE.search(p.text)]
-    asked = [p for p in scored if is_objective(p.text)] if problem.split else []
     if not objectives and len(stated) == 1:
         best, why = stated[0], f"it states the objective ('{cues.OBJECTIVE.search(stated[0].text).group(0)}')"
-    elif not objectives and not stated and len(asked) == 1:
+    elif not objectives and not stated and problem.split \
+            and len(asked := [p for p in scored if is_objective(p.text)]) == 1:
         best, why = asked[0], "it asks for the optimum ('What is the minimum ...?')"
     elif sum(1 for p in objectives if p.prediction.probs.get(0, 0.0) >= SURE) > 1:
         if problem.split:

@@ -63,10 +63,11 @@ def is_aside(text: str, group: list[str]) -> bool:
     prioritizing digital platforms'): what the decisions serve, not a decision."""
     forms = "|".join(re.escape(f) for m in sorted(set(group), key=len, reverse=True) for f in surface_forms(m.strip()))
     uses = list(re.finditer(r"\b(?:" + forms + r")\b", text, re.I)) if forms else []
-    return bool(uses) and all(_ASIDE.search(_sentence_before(text, u.start())) for u in uses)
+    return bool(uses) and all(_ASIDE.search(_sentence_so_far(text, u.start())) for u in uses)
 
 
-def _sentence_before(text: str, at: int) -> str:
+def _sentence_so_far(text: str, at: int) -> str:
+    """The words of the sentence that holds position `at`, up to it."""
     start = max(text.rfind(". ", 0, at), text.rfind("? ", 0, at), text.rfind("! ", 0, at))
     return text[start + 1:at]
 
