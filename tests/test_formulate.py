@@ -223,3 +223,31 @@ def test_a_question_repeating_the_objective_leaves_only_for_a_probable_objective
                                   "Find out": (0, 0.9, {0: 0.9, 6: 0.1})})
     f = formulate(text, pipeline=doubtful)
     assert "Find out what would be the highest profit possible." not in f.facts
+
+
+def test_of_objectives_that_only_ask_one_is_kept_and_the_others_are_facts():
+    # 'aims to minimize its rental cost' holds neither number nor decision, as the question does: one
+    # of them (the question) is the objective, the other a fact, not a constraint with nothing to bound
+    text = ("A studio rents booths A and B. Each booth A costs $8 per hour and each booth B $5 per hour. The "
+            "studio aims to minimize its rental cost. The booths must be rented for at least 12 hours in "
+            "all.\n\nGiven these terms, with whole hours only: What is the minimum total cost?")
+    pipe = scripted_pipeline({"A studio": (0, 0.2, {0: 0.2, 3: 0.8}), "Each booth": (3, 0.9, {3: 0.9, 0: 0.1}),
+                              "The studio": (0, 0.95, {0: 0.95, 6: 0.05}),
+                              "The booths": (2, 0.99, {2: 0.99}), "Given": (0, 0.0, {0: 0.0, 6: 0.99})})
+    f = formulate(text, pipeline=pipe)
+    assert "The studio aims to minimize its rental cost." in f.facts
+    assert [p.text for p in f.paragraphs if p.type == 0] == [
+        "Given these terms, with whole hours only: What is the minimum total cost?"]
+    assert f.solve().objective == pytest.approx(5 * 12)
+
+
+def test_of_two_sure_objectives_the_one_saying_what_to_optimise_is_kept():
+    # the second paragraph only refers to 'the objective function' and states whole numbers; neither is a question
+    text = ("A yard stores crates X and Y. The aim is to minimize the storage cost, with $3 per crate X and $2 per "
+            "crate Y. At least 10 crates must be stored. In line with the objective function, at most 8 crates X "
+            "may be stored.")
+    pipe = scripted_pipeline({"A yard": (0, 0.1, {0: 0.1, 3: 0.9}), "The aim": (0, 0.99, {0: 0.99, 3: 0.01}),
+                              "At least": (6, 0.99, {6: 0.99}), "In line": (0, 0.95, {0: 0.95, 1: 0.05})})
+    f = formulate(text, pipeline=pipe)
+    assert [p.text[:7] for p in f.paragraphs if p.type == 0] == ["The aim"]
+    assert f.solve().objective == pytest.approx(2 * 10)

@@ -73,3 +73,16 @@ def test_a_question_that_only_asks_the_value_again_is_a_fact():
     assert any(fact.startswith("Find out what would be") for fact in f.facts)
     # 2x + y >= 600 at least cost: y = 600 costs 1800, x = 300 costs 1200
     assert f.solve().objective == pytest.approx(1200)
+
+
+def test_a_clause_after_while_is_a_statement_of_its_own():
+    # 'while' joins two clauses, whatever word starts the second one
+    text = ("A charity splits its grants between programs X and Y. The grants of both programs together cannot "
+            "exceed 500 dollars. Program X receives at least 100 dollars, while program Y obtains at least 50 "
+            "dollars more than program X. Each dollar to X costs 2 cents of overhead and each dollar to Y "
+            "costs 1 cent.\n\nWhat is the minimum overhead in cents?")
+    f = formulate(text)
+    rows = sorted(str(c) for c in f.paragraph_constraints)
+    assert "x >= 100" in rows and "y - x >= 50" in rows
+    assert f.solve().objective == pytest.approx(2 * 100 + 150)
+

@@ -390,3 +390,39 @@ def test_one_unit_that_has_amounts_and_a_rate_shared_by_a_list():
     f = _facts_formulate(text, "layout A", "layout B")
     assert [c.display for c in f.paragraph_constraints] == ["10*layout_a + 5*layout_b <= 1200",
                                                             "7*layout_a + 12*layout_b <= 700"]
+
+
+def test_a_question_after_a_leading_clause_is_read_where_no_statement_states_the_objective():
+    from milpsynth.stages.split_statements import SplitStatements, asks_after_clause, is_objective
+    question = "Since every ton is ground whole, what is the lowest price paid for the grinding?"
+    assert asks_after_clause(question) and not is_objective(question)
+    assert not asks_after_clause("Grinding is slow, what with the old stones, and at least 40 tons are due.")
+    text = ("A mill grinds two grains, X and Y. Grinding costs $3 per ton of X and $2 per ton of Y. At least 40 "
+            "tons of grain must be ground in all, and at least 10 tons of it must be X.\n\n" + question)
+    from milpsynth.api import make_problem
+    p = SplitStatements()(make_problem(text))
+    assert question in [q.text for q in p.paragraphs]
+    # beside a sentence that states the objective, the weaker reading is not needed
+    p = SplitStatements()(make_problem(text.replace("Grinding costs", "The mill minimizes cost. Grinding costs")))
+    assert question not in [q.text for q in p.paragraphs]
+
+
+def test_a_question_closing_a_sentence_is_cut_off_its_condition():
+    from milpsynth.stages.split_statements import _cut
+    pieces = _cut("Bearing in mind that at most 40 crates fit on the truck, what is the minimum cost of the delivery?")
+    assert pieces == [("Bearing in mind that at most 40 crates fit on the truck", True),
+                      ("what is the minimum cost of the delivery?", True)]
+    # with no figure in the clause before it, the sentence stays whole
+    assert len(_cut("Bearing in mind the season, what is the minimum cost of the delivery?")) == 1
+
+
+def test_no_cut_inside_brackets():
+    from milpsynth.stages.split_statements import _pieces
+    s = "Each shelf has a limit on the boxes it can hold (at most 40 for X and at most 30 for Y), which the shop keeps."
+    assert _pieces(s) == [s]
+
+
+def test_naming_the_objective_function_states_no_objective():
+    from milpsynth.nlp import cues
+    assert not cues.OBJECTIVE.search("Keeping to the objective function, the plan has to respect three limits.")
+    assert cues.OBJECTIVE.search("The objective is to keep the waste low.")

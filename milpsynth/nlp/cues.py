@@ -36,7 +36,7 @@ OBJECTIVE = re.compile(r"\b(?:maximi[sz](?:e[sd]?|ing)|minimi[sz](?:e[sd]?|ing)|
                        r"(?:at|with|spending|for) (?:a )?(?:minimal|maximal) (?:\w+ ){0,2}?(?:cost|amount|time|effort|"
                        r"profit|expense)s?|"
                        r"(?:reduce|decrease|increase) the (?:total |overall )?(?:number|amount|cost)|"
-                       r"the objective|least cost|lowest cost|lowest total|highest total|maximum profit|"
+                       r"the objective(?! functions?\b)|least cost|lowest cost|lowest total|highest total|maximum profit|"
                        r"minimum cost|maximum (?:total )?(?:revenue|return|income|satisfaction)|"
                        r"(?:highest|largest|greatest|lowest|smallest|most|least|maximum|minimum) (?:possible )?"
                        r"(?:total |overall |combined |net |daily |weekly |monthly |yearly |annual )?"

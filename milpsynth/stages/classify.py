@@ -15,7 +15,7 @@ from ..nlp.analysis import analyse
 from ..nlp.numbers import find_numbers
 from ..classifier.decoding import asks_objective
 from .split_data import to_facts
-from .split_statements import is_objective
+from .split_statements import asks_after_clause, is_objective
 
 
 @dataclass
@@ -66,11 +66,15 @@ _QUESTION = re.compile(r"\?\s*$|^\s*(?:how|what|determine|find|formulate|help)\b
 
 def _one_question(problem: Problem, objectives: list) -> None:
     """Free text stating its objective more than once ('They want to maximize exposure ...', then
-    'How many ... to obtain maximum exposure?'): the question is the objective; the other statements
+    'How many ... to obtain maximum exposure?'): the question (else the last that says what to
+    optimise) is the objective; the other statements
     are facts when they hold no number (or have no other probable type), else their next most
     probable type."""
     asked = [p for p in objectives if _QUESTION.search(p.text)]
-    best = (asked or objectives)[-1]
+    # failing a question, one that says what to optimise ('... to minimize the cost'), not one that
+    # only names 'the objective function'
+    stated = [p for p in objectives if is_objective(p.text)]
+    best = (asked or stated or objectives)[-1]
     plain = []
     for p in objectives:
         nxt = next((t for t in p.prediction.ranked_types() if t != 0), None)
@@ -103,10 +107,18 @@ def one_objective(problem: Problem) -> None:
     live = [p for p in problem.paragraphs if p.prediction is not None and not p.skipped]
     objectives = [p for p in live if p.type == 0]
     if objectives and problem.split:
-        repeats = [p for p in live if p.prediction.source != "user" and _asks_again(problem, p)]
-        stating = [o for o in objectives if not any(o is r for r in repeats)
+        asking = [p for p in live if p.prediction.source != "user" and _asks_again(problem, p)]
+        stating = [o for o in objectives if not any(o is r for r in asking)
                    and (o.prediction.prob >= 0.5 or cues.OBJECTIVE.search(o.text))]
-        if repeats and stating:
+        keep = stating
+        if not stating:
+            # every objective only asks, with nothing to bound ('The firm aims to minimize its costs',
+            # 'What is the minimum cost?'): one is kept, the question as in `_one_question`
+            only_asking = [o for o in objectives if any(o is r for r in asking)]
+            keep = ([o for o in only_asking if _QUESTION.search(o.text)] or only_asking)[-1:]
+        # the others, a question typed as a constraint too, have nothing to constrain
+        repeats = [p for p in asking if keep and not any(p is k for k in keep)]
+        if repeats:
             objectives = [o for o in objectives if not any(o is r for r in repeats)]
             to_facts(problem, repeats, "it asks for the optimum's value again; another statement states the objective")
             live = [p for p in live if not any(p is r for r in repeats)]
@@ -131,7 +143,7 @@ def one_objective(problem: Problem) -> None:
     if not objectives and len(stated) == 1:
         best, why = stated[0], f"it states the objective ('{cues.OBJECTIVE.search(stated[0].text).group(0)}')"
     elif not objectives and not stated and problem.split \
-            and len(asked := [p for p in scored if is_objective(p.text)]) == 1:
+            and len(asked := [p for p in scored if is_objective(p.text) or asks_after_clause(p.text)]) == 1:
         best, why = asked[0], "it asks for the optimum ('What is the minimum ...?')"
     elif sum(1 for p in objectives if p.prediction.probs.get(0, 0.0) >= SURE) > 1:
         if problem.split:

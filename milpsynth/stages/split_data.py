@@ -16,7 +16,7 @@ from ..document import Problem
 from ..nlp import cues
 from ..nlp.analysis import analyse, category_pattern, head_nouns
 from ..nlp.mentions import singular
-from .split_statements import is_objective, is_supply
+from .split_statements import asks_after_clause, is_objective, is_supply
 
 # what makes a statement a bound, though its numbers are rates ('at most 3 hours on each chair')
 _BOUND = re.compile(r"\b(?:at (?:least|most)|up to|no (?:more|less|fewer|greater) than|not (?:more|less|exceed)|"
@@ -92,7 +92,8 @@ def bounds_nothing(text: str, variables) -> bool:
     """No number, no decision named: 'An internet supplier needs to deliver routers to their customers
     when they first sign up' has constraint words but nothing to bound."""
     a = analyse(text, variables)
-    return not a.numbers and not a.mentions and not is_objective(a.text)   # 'What is the least cost?' asks one
+    # 'What is the least cost?' asks one
+    return not a.numbers and not a.mentions and not (is_objective(a.text) or asks_after_clause(a.text))
 
 
 def move_unit_data(problem: Problem) -> Problem:

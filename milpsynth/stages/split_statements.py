@@ -20,11 +20,13 @@ from ..nlp.numbers import find_numbers
 _SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z(\"'$0-9])")
 _CONSTRAINT_CUE = re.compile(cues.UPPER.pattern + "|" + cues.LOWER.pattern + "|" + cues.COMPARE.pattern
                              + r"|\b(?:must|should|cannot|can't|need|needs|required|has to|have to)\b", re.I)
-_JOIN = re.compile(r",?\s+(?:and|while|but)\s+(?=(?:the|a|an|at|no|each|there|they|it|its|their|this|since|because|"
+# 'while'/'whereas' join clauses only; 'and'/'but' join nouns too, so the word after them must begin a clause
+_JOIN = re.compile(r",?\s+(?:while|whereas)\s+|,?\s+(?:and|while|but)\s+(?=(?:the|a|an|at|no|each|there|they|it|its|their|this|since|because|"
                    r"up|only|at least|at most|must|should|cannot|has|have|can|could|needs?|uses?|wants?|"
                    r"[a-z]+ (?:must|should|cannot|can)\b|[a-z]+ [a-z]+ (?:must|should|cannot|can)\b))", re.I)
 _RANGE = re.compile(r"\d\s+and\s+(?:no (?:more|less|fewer) than|at (?:most|least)|up to)\s+\$?\d", re.I)
-_CONDITION_FIRST = re.compile(r"^(?:if|given that|since|assuming)\b(?P<cond>[^,]+),\s*(?P<rest>.+)$", re.I)
+_QUESTION_LAST = re.compile(r"^(?P<cond>.+),\s*(?P<rest>(?:what|how)\b[^,]*\?)\s*$", re.I)
+_CONDITION_FIRST = re.compile(r"^(?:if|given that|since|assuming|considering)\b(?P<cond>[^,]+),\s*(?P<rest>.+)$", re.I)
 
 
 _NONNEGATIVE = re.compile(r"\((?:[^()]*?)(?:greater than or equal to (?:0|zero)|non-?negative|cannot be negative)"
@@ -45,15 +47,23 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.split(text) if s.strip()]
 
 
-# a question that asks for the optimum: 'Calculate the minimum total cost ...', 'What is the maximum profit?'
+# a question that asks for the optimum: 'Calculate the minimum total cost ...', 'What is the maximum profit?',
+# or, after a leading clause, a question: 'Given these terms, what is the minimum cost?'
+_OPTIMUM = r"[^.?!]{0,40}\b(?:minimum|maximum|minimal|maximal|lowest|highest|least|most|smallest|largest|optimal|greatest)\b"
 _ASKS_OPTIMUM = re.compile(r"^\s*(?:(?:calculate|determine|find|compute|state|give)\b|what(?:'s| is| are| would be| will be)\b)"
-                           r"[^.?!]{0,40}\b(?:minimum|maximum|minimal|maximal|lowest|highest|least|most|smallest|"
-                           r"largest|optimal|greatest)\b", re.I)
+                           + _OPTIMUM, re.I)
+_ASKS_AFTER_CLAUSE = re.compile(r"[,:;]\s*what(?:'s| is| are| would be| will be)\b" + _OPTIMUM + r"[^.!?]*\?\s*$", re.I)
 
 
 def is_objective(s: str) -> bool:
     t = fold(s)
     return bool(cues.OBJECTIVE.search(t) or _ASKS_OPTIMUM.search(t))
+
+
+def asks_after_clause(s: str) -> bool:
+    """A question for the optimum after a leading clause: weaker evidence, read where no statement
+    is an objective by `is_objective`."""
+    return bool(_ASKS_AFTER_CLAUSE.search(fold(s)))
 
 
 _RATE_WORD = re.compile(r"\b(?:a|an|each|one|per|every)\b", re.I)
@@ -115,7 +125,12 @@ def _cut(sentence: str) -> list[tuple[str, bool]]:
     if _EACH_UNIT.match(sentence) and all(n.value == 1 for n in find_numbers(sentence)):
         return [(sentence, False)]
     m = _CONDITION_FIRST.match(sentence)
-    if m and is_objective(m.group("rest")) and find_numbers(m.group("cond")):
+    if not (m and is_objective(m.group("rest")) and find_numbers(m.group("cond"))):
+        # a question closing a sentence ('Considering that ..., what is the minimum cost?')
+        m = _QUESTION_LAST.search(sentence)
+        if not (m and is_objective(m.group("rest")) and re.search(r"\d", m.group("cond"))):
+            m = None
+    if m:
         # the condition of the question is cut like any sentence; a piece of it with one number and no
         # rate is a bound ('If the clinic is open for 15000 minutes, ...'), not data
         return [(piece, statement or (len(find_numbers(piece)) == 1 and not _RATE_WORD.search(piece)))
@@ -124,6 +139,8 @@ def _cut(sentence: str) -> list[tuple[str, bool]]:
     joins = list(_JOIN.finditer(sentence))
     for k, j in enumerate(joins):
         left, right = sentence[cuts[-1]:j.start()], sentence[j.end():]
+        if _in_brackets(sentence, j.start()):       # '(400 for X and 300 for Y)' is one aside
+            continue
         if is_constraint(left) and _has_predicate(left) and _right_clause_constrains(sentence, joins, k) \
                 and not _REFERS_BACK.match(right) \
                 and not _shares_rhs(left, right) \
@@ -148,6 +165,11 @@ _PREDICATE = re.compile(r"\b(?:must|should|shall|cannot|can|could|may|might|will
 # a clause whose subject points back to what the clause before defined ('..., and this metric must be at least 500')
 _REFERS_BACK = re.compile(r"(?:this|that|these|those|such)\s+(?:[\w-]+\s+){0,2}?(?:must|should|cannot|can|has|have|is|are|"
                           r"needs?|may|will)\b", re.I)
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    """Whether position `at` of `text` lies inside an open parenthesis."""
+    return text.count("(", 0, at) > text.count(")", 0, at)
 
 
 def _has_predicate(clause: str) -> bool:
@@ -201,7 +223,8 @@ def _distribute(piece: str) -> list[str]:
     if _coefficients_first(t):
         return [piece]
     cuts = [m for m in _NUM_ITEM.finditer(t) if find_numbers(t[:m.start()])
-            and not re.search(r"\d\s*$", t[:m.start()])]       # 'at least 4 and no more than 7 spots': a range
+            and not re.search(r"\d\s*$", t[:m.start()])       # 'at least 4 and no more than 7 spots': a range
+            and not _in_brackets(t, m.start())]
     if not cuts:
         return [piece]
     out, start = [], 0
@@ -274,7 +297,7 @@ class SplitStatements:
                 statements.remove(s)           # 'What is the minimum cost?' only repeats the question
                 facts.append(s)
         if not any(is_objective(s) for s in statements):
-            question = [f for f in facts if re.search(r"\bhow (?:many|much)\b|\?$", f, re.I)]
+            question = [f for f in facts if re.search(r"\bhow (?:many|much)\b|\?$", f, re.I) or asks_after_clause(f)]
             if question:
                 facts.remove(question[-1])
                 statements.insert(0, question[-1])
