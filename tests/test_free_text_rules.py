@@ -426,3 +426,12 @@ def test_naming_the_objective_function_states_no_objective():
     from milpsynth.nlp import cues
     assert not cues.OBJECTIVE.search("Keeping to the objective function, the plan has to respect three limits.")
     assert cues.OBJECTIVE.search("The objective is to keep the waste low.")
+
+
+def test_a_with_clause_holding_its_own_bound_is_a_statement():
+    from milpsynth.stages.split_statements import _pieces
+    assert _pieces("Crate X must make at least 10 trips, with a maximum of 40 trips for both crates.") == [
+        "Crate X must make at least 10 trips", "a maximum of 40 trips for both crates."]
+    # a with-clause that only qualifies the bound before it stays with it
+    s = "The load has a limit of 90 tons, with twice the weight of crate Y counted in it."
+    assert _pieces(s) == [s]

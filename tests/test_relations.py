@@ -121,3 +121,20 @@ def test_a_margin_between_weighted_decisions():
 def test_a_margin_over_nouns_is_explicit():
     r = read(analyse("The acres of wheat should exceed the acres of barley by at least 20.", NOUNS), ["wheat", "barley"])
     assert r is not None and r.explicit and (r.coefs, r.sense, r.rhs) == ({"wheat": 1.0, "barley": -1.0}, ">=", 20.0)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("There must be no more than 25 more runs of plant A than runs of plant B.", ({"a": 1.0, "b": -1.0}, "<=", 25.0)),
+    ("We want at least 5 fewer hours at plant A than at plant B.", ({"a": -1.0, "b": 1.0}, ">=", 5.0)),
+])
+def test_a_margin_stated_before_both_decisions(text, expected):
+    coefs, sense, rhs = rel(text)
+    assert (sense, rhs) == expected[1:] and coefs == pytest.approx(expected[0])
+
+
+def test_a_weight_in_brackets_after_its_decision():
+    assert rel("The hours of plant A (with a factor of 4) and plant B (weighted by 3) together must not exceed 90.") \
+        == ({"a": 4.0, "b": 3.0}, "<=", 90.0)
+    # a number in brackets that is no weight is not taken for one
+    r = rel("Plant A (built 1998) and plant B must run at least 10 hours together.")
+    assert r is None or 1998.0 not in r[0].values()

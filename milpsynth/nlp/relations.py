@@ -40,6 +40,19 @@ _REASON = re.compile(r"^\s*(?:(?:however|moreover|additionally|further(?:more)?|
 # what may stand between a factor ('twice', 'half', '20%') and its decision, or a constant and the
 # decision it counts ('1,200 runs made by trucks of kind X'): a few words, no clause break nor strong cue
 # ('twice the budget for X': 'budget' only suggests a direction)
+# a weight written after its decision, in brackets: 'portfolio X (with a factor of 3)', 'Y (weighted by 2)'
+_WEIGHT_BEFORE = re.compile(r"^[\s$]*\(\s*(?:(?:with|at|using|by)\s+)?(?:an?\s+)?(?:(?:factor|weight|coefficient|multiplier)"
+                            r"(?:\s+of)?|times|multiplied\s+by|weighted\s+by)\s*$", re.I)
+
+
+def _weight_after(a: Analysis, m, numbers: list[Num]) -> Num | None:
+    """The number of a bracketed weight right after mention m ('X (with a factor of 3)'), if any."""
+    n = next((n for n in numbers if n.start >= m.end), None)
+    if n is None or n.kind not in ("number", "word", "factor") or not _WEIGHT_BEFORE.match(a.text[m.end:n.start]):
+        return None
+    return n if re.match(r"\s*\)", a.text[n.end:]) else None
+
+
 def _near(between: str) -> bool:
     return (len(between.split()) <= 8 and not re.search(r"[,;:.]", between)
             and not re.search(r"\b(?:must|should|can|cannot|could|will|would|may|is|are|be|has|have)\b", between, re.I)
@@ -212,6 +225,10 @@ def _terms(a: Analysis, start: int, end: int,
                     or (n.kind in ("factor", "fraction", "percent") and _near(between)):
                 coef = n.value
                 used.add(id(n))
+        weight = _weight_after(a, m, numbers)
+        if weight is not None and coef == 1.0:
+            coef = weight.value
+            used.add(id(weight))
         sign = 1.0
         for at, role in signs:
             if prev <= at < m.start and role == "minus":
@@ -281,7 +298,27 @@ def _margin(a: Analysis, found: list[lexicon.Cue]) -> Relation | None:
             return None
         k = factors[0].value if factors else 1.0
         return Relation({x: 1.0, y: -k}, sense, n.value, ["a margin of one decision over another"])
-    return None
+    return _margin_named_after(a, found, n, before, after)
+
+
+_MORE_OF = re.compile(r"^\s*(more|fewer|less)\s+(?:[a-z-]+\s+){0,3}$", re.I)
+_THAN = re.compile(r"^\W*(?:[\w-]+\s+){0,3}?than\s+(?:[a-z-]+\s+){0,3}$", re.I)
+
+
+def _margin_named_after(a: Analysis, found: list[lexicon.Cue], n: Num, before: set, after: list) -> Relation | None:
+    """'no more than 10 more X trees than Y trees' -> X - Y <= 10 ('at least 5 fewer X than Y' ->
+    Y - X >= 5): the number first, then both decisions."""
+    if before or len(after) < 2 or after[0].var == after[1].var:
+        return None
+    more = _MORE_OF.match(a.text[n.end:after[0].start].replace("$", " "))
+    if not more or not _THAN.match(a.text[after[0].end:after[1].start].replace("$", " ")):
+        return None
+    cue = [c for c in found if c.end <= n.start and c.role in ("upper", "lower")]
+    sense = lexicon.SENSE[cue[-1].role] if cue else ">="
+    x, y = after[0].var, after[1].var
+    if more.group(1).lower() != "more":
+        x, y = y, x
+    return Relation({x: 1.0, y: -1.0}, sense, n.value, ["a margin of one decision over another"])
 
 
 _MATH_REL = re.compile(r"\\geq?|\\leq?|>=|<=|≥|≤|=|<|>")

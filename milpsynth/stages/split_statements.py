@@ -20,8 +20,8 @@ from ..nlp.numbers import find_numbers
 _SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z(\"'$0-9])")
 _CONSTRAINT_CUE = re.compile(cues.UPPER.pattern + "|" + cues.LOWER.pattern + "|" + cues.COMPARE.pattern
                              + r"|\b(?:must|should|cannot|can't|need|needs|required|has to|have to)\b", re.I)
-# 'while'/'whereas' join clauses only; 'and'/'but' join nouns too, so the word after them must begin a clause
-_JOIN = re.compile(r",?\s+(?:while|whereas)\s+|,?\s+(?:and|while|but)\s+(?=(?:the|a|an|at|no|each|there|they|it|its|their|this|since|because|"
+# 'while'/'whereas' (and ', with') join clauses only; 'and'/'but' join nouns too, so the word after them must begin a clause
+_JOIN = re.compile(r",?\s+(?:while|whereas)\s+|,\s+with\s+|,?\s+(?:and|while|but)\s+(?=(?:the|a|an|at|no|each|there|they|it|its|their|this|since|because|"
                    r"up|only|at least|at most|must|should|cannot|has|have|can|could|needs?|uses?|wants?|"
                    r"[a-z]+ (?:must|should|cannot|can)\b|[a-z]+ [a-z]+ (?:must|should|cannot|can)\b))", re.I)
 _RANGE = re.compile(r"\d\s+and\s+(?:no (?:more|less|fewer) than|at (?:most|least)|up to)\s+\$?\d", re.I)
@@ -141,6 +141,8 @@ def _cut(sentence: str) -> list[tuple[str, bool]]:
         left, right = sentence[cuts[-1]:j.start()], sentence[j.end():]
         if _in_brackets(sentence, j.start()):       # '(400 for X and 300 for Y)' is one aside
             continue
+        if "with" in j.group(0).lower() and not any(c.strength == 2 for c in lexicon.directions(right)):
+            continue        # ', with three times Y counted in it' qualifies the clause before; it bounds nothing
         if is_constraint(left) and _has_predicate(left) and _right_clause_constrains(sentence, joins, k) \
                 and not _REFERS_BACK.match(right) \
                 and not _shares_rhs(left, right) \
