@@ -115,3 +115,20 @@ def test_decisions_named_after_respectively():
     from milpsynth.nlp.analysis import respectively_numbers
     a = analyse("A shift costs $300 and $200 respectively for model P and model Q.", VARS)
     assert {v: n.value for v, n in respectively_numbers(a).items()} == {"p": 300.0, "q": 200.0}
+
+
+def test_a_count_limit_takes_the_row_whose_attribute_its_left_side_names():
+    from milpsynth.nlp.numbers import find_numbers
+    noise = rows("Model P has a noise level of 4 and model Q a noise level of 9.")
+    cost = rows("Building one unit costs $8 for model P and $11 for model Q.")
+    table = DataTable(noise + cost)
+    [limit] = find_numbers("at most 60")
+    assert table.weights(limit, "The total noise level of the models is ") == {"p": 4, "q": 9}
+    # a count of the models themselves takes no row
+    assert table.weights(limit, "The number of models built ") is None
+
+
+def test_a_number_followed_by_a_comma_measures_nothing():
+    from milpsynth.nlp.data_table import _measures
+    assert "package" not in _measures("Package X has a rating of 5, package Y a rating of 3.")
+    assert "rating" in _measures("Package X has a rating of 5, package Y a rating of 3.")

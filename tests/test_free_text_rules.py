@@ -1,5 +1,7 @@
 """Free text, one test per rule of the splitter, the attribute table, variable grouping and slot
 filling (each with a paragraph of our own wording)."""
+import pytest
+
 from milpsynth import formulate
 from milpsynth.nl4opt import to_record
 from test_free_text import _vars
@@ -435,3 +437,20 @@ def test_a_with_clause_holding_its_own_bound_is_a_statement():
     # a with-clause that only qualifies the bound before it stays with it
     s = "The load has a limit of 90 tons, with twice the weight of crate Y counted in it."
     assert _pieces(s) == [s]
+
+
+def test_a_lead_in_before_a_colon_is_no_statement():
+    from milpsynth.stages.split_statements import _cut
+    assert _cut("The schedule has to follow two rules: shift X needs at least 4 nurses; shift Y needs at most 9 "
+                "nurses.") == [("The schedule has to follow two rules:", False), ("shift X needs at least 4 nurses", True),
+                               ("shift Y needs at most 9 nurses.", True)]
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("Shift X can have between 2 and 8 nurses.", ["Shift X can have at least 2 nurses.", "Shift X can have at most 8 nurses."]),
+    ("Shift Y may take between 0 and 5", ["Shift Y may take at most 5"]),     # a lower end of 0 says nothing
+    ("The difference between 3 and 4 nurses is small.", []),
+])
+def test_a_range_is_two_bounds(text, pieces):
+    from milpsynth.stages.split_statements import _range_bounds
+    assert _range_bounds(text) == pieces

@@ -80,8 +80,8 @@ class DataTable:
 
     def weights(self, limit: Num, left: str) -> dict[str, float] | None:
         """The row a limit is stated in: money -> the money row the left side names (or the only one);
-        otherwise None (rows by unit word are not read yet); None too where the decisions are amounts of
-        money themselves (`own_unit`)."""
+        otherwise the rows whose attribute the left side names ('has a rating of 5' for 'the combined
+        ratings'), or None; None too where the decisions are amounts of money themselves (`own_unit`)."""
         words = _keys_of(left)
         if self.own_unit(limit):
             return None
@@ -91,7 +91,11 @@ class DataTable:
             if named:
                 return _merged(named)
             return dict(money[0].values) if len(money) == 1 else None
-        return None           # a count ('1000 units') is of the decisions themselves
+        # a count ('1000 units') is of the decisions themselves, unless the left side names what the
+        # rows measure ('the combined ratings must be at least 100', 'package X has a rating of 5')
+        words = {singular(w) for w in re.findall(r"[a-z]{4,}", left.lower())}
+        named = [r for r in self.rows if words & _named_before(r.sentence)]
+        return _merged(named) if named else None
 
 
     def own_unit(self, limit: Num) -> bool:
@@ -134,7 +138,9 @@ def _measured_in(rows: list[Row], text: str) -> tuple[str, list[Row]] | None:
     return None
 
 
-_MEASURE = re.compile(r"\d[\d,.]*\s+([a-z]{3,})(?:\s+of\s+(?:the\s+)?([a-z]{3,}))?", re.I)
+_MEASURE = re.compile(r"\d(?:[\d,.]*\d)?\s+([a-z]{3,})(?:\s+of\s+(?:the\s+)?([a-z]{3,}))?", re.I)
+# an attribute named before its number: 'has a rating of 5', 'a noise level of 3'
+_NAMED_BEFORE = re.compile(r"\b(?:an?|the|its)\s+(?:[a-z]+\s+)?([a-z]{4,})\s+of\s+\$?\d", re.I)
 
 
 def _measures(sentence: str) -> set[str]:
@@ -143,7 +149,11 @@ def _measures(sentence: str) -> set[str]:
     words = {singular(w.lower()) for m in _MEASURE.finditer(sentence) for w in m.groups() if w}
     # the noun that names an attribute: 'fatigue scores', 'planting costs'
     words |= {singular(m.group(1).lower()) for m in _BEFORE_KEY.finditer(sentence)}
-    return words
+    return words | _named_before(sentence)
+
+
+def _named_before(sentence: str) -> set[str]:
+    return {singular(m.group(1).lower()) for m in _NAMED_BEFORE.finditer(sentence)}
 
 
 _BEFORE_KEY = re.compile(r"\b([a-z]{4,})\s+(?:" + "|".join(sorted(KEY_WORDS, key=len, reverse=True)) + r")\b", re.I)

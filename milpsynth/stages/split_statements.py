@@ -119,6 +119,10 @@ def _cut(sentence: str) -> list[tuple[str, bool]]:
     off a question; each piece with True when it is a statement (objective or constraint). A rule
     about each single unit ('Each employee can only be assigned to one project') is no bound on the
     totals: a fact."""
+    lead, colon, rules = sentence.partition(":")
+    if colon and rules.strip() and not re.search(r"\d", lead) and is_constraint(rules):
+        # a lead-in with no figure ('The plan must follow two rules: ...') is no statement; what follows it is
+        return [(lead.strip() + ":", False)] + _cut(rules.strip())
     parts = [x.strip() for x in sentence.split(";") if x.strip()]
     if len(parts) > 1 and all(is_constraint(x) for x in parts):
         return [piece for x in parts for piece in _cut(x)]
@@ -153,11 +157,31 @@ def _cut(sentence: str) -> list[tuple[str, bool]]:
     # a coordinated list of bounds is a statement each ('150 tons of iron ore and 35 tons of zinc ore')
     out = []
     for p in pieces:
-        if is_constraint(p):
+        ranged = _range_bounds(p)
+        if ranged:
+            out += [(d, True) for d in ranged]
+        elif is_constraint(p):
             out += [(d, True) for d in _distribute(p)]
         else:
             out.append((p, _is_statement(p)))
     return out
+
+
+_BETWEEN = re.compile(r"\b(?:(?<!difference )between|from)\s+(\$?\d[\d,.]*)\s+(?:and|to)\s+(\$?\d[\d,.]*)\b", re.I)
+
+
+def _range_bounds(piece: str) -> list[str]:
+    """'X can have between 2 and 6 employees' -> 'X can have at least 2 employees', 'X can have at most
+    6 employees' (one bound a statement; a lower end of 0 says nothing: decisions are not negative).
+    Empty where the piece states no such range."""
+    m = _BETWEEN.search(piece)
+    if m is None or _BETWEEN.search(piece, m.end()) or len(find_numbers(piece)) != 2:
+        return []
+    low, high = find_numbers(m.group(0))
+    if low.value > high.value:
+        return []
+    with_bound = lambda words, num: piece[:m.start()] + f"{words} {num}" + piece[m.end():]   # noqa: E731
+    return ([with_bound("at least", m.group(1))] if low.value != 0 else []) + [with_bound("at most", m.group(2))]
 
 
 _PREDICATE = re.compile(r"\b(?:must|should|shall|cannot|can|could|may|might|will|would|need|needs|has|have|had|"
