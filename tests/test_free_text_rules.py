@@ -454,3 +454,24 @@ def test_a_lead_in_before_a_colon_is_no_statement():
 def test_a_range_is_two_bounds(text, pieces):
     from milpsynth.stages.split_statements import _range_bounds
     assert _range_bounds(text) == pieces
+
+
+def test_a_sentence_that_only_counts_the_decisions_is_a_fact_whatever_names_them():
+    # nouns (no labels) name the decisions; 'two kilns' and 'two glazes' count, they bound nothing
+    text = ("A potter fires pots in her two kilns, Ember and Blaze, to finish two glazes. Firing Ember costs $30 "
+            "per hour and Blaze $50 per hour. Ember fires 4 pots per hour and Blaze fires 7 pots per hour. At "
+            "least 70 pots must be fired. How many hours should each kiln run to minimize the cost?")
+    f = formulate(text)
+    assert any(fact.startswith("A potter fires pots in her two kilns") for fact in f.facts)
+    # a factor equal to the count ('twice as many') is a comparison, not a count
+    from milpsynth.stages.split_data import names_the_decisions
+    assert not names_the_decisions(f, "There must be twice as many hours of Blaze as of Ember.")
+
+
+def test_a_count_that_the_facts_rate_each_decision_in_is_a_weighted_sum():
+    # 'How many of each pizza oven' names ovens; the 100 pizzas are what each oven makes per cycle
+    text = ("A diner buys pizza ovens of two models, A and B. Model A makes 10 pizzas per cycle and costs $900. "
+            "Model B makes 8 pizzas per cycle and costs $700. The diner must make at least 100 pizzas per cycle. "
+            "How many of each model pizza oven should it buy to minimize the cost?")
+    f = formulate(text)
+    assert [str(c) for c in f.paragraph_constraints] == ["10*a + 8*b >= 100"]

@@ -165,8 +165,7 @@ class RuleSlotFiller:
         weighted sum of the same side (type 3/7), said in the paragraph's notes and the warnings."""
         if not problem.facts:     # paragraph input: statements' numbers are bounds, not rates
             return None
-        if attributes.counts_the_decisions(problem, a):
-            return None       # 'at least 100 transportation methods' when the question asks how many of each
+        counts = attributes.counts_the_decisions(problem, a)
         money = a.values[0].kind == "money"
         at = attributes.refer(problem, a, money)
         if at is not None and len(at.coefs) >= 2:
@@ -178,9 +177,16 @@ class RuleSlotFiller:
             # a unit alone ('600 minutes') names a kind, not which: then the whole statement says which
             named = [w if w - attributes.KEYS else attributes.attribute_words(a.text) for w in named]
             specific = any(at.score(w, None) >= 2 for w in named) and not re.search(r"\bnumber of\b", a.text, re.I)
-            if (money and at.money and not specific_only) or specific:
+            # 'at least 100 transportation methods' when the question asks how many of each counts the
+            # decisions, unless the facts rate each decision in what it counts ('makes 10 pizzas per cycle')
+            if counts:     # what the number counts is rated, not the unit the rates are per ('$30 per trip')
+                specific = any(at.score({w}, None) >= 2 for n in a.values for w in attributes.counted(a.text, n.end)
+                               if not attributes.per_unit(problem, w))
+            if (money and at.money and not specific_only and not counts) or specific:
                 return self._weighted(problem, p, a, at, "names no decision, but the facts give each one a rate "
                                                          "of what it bounds: a weighted sum")
+        if counts:
+            return None
         if not money and p.type == 5 and attributes.counted(a.text, a.values[0].end):
             at = attributes.only_count(problem)     # 'move at least 500 customers' where each 'moves 20 people'
             if at is not None:

@@ -7,8 +7,7 @@
 A statement whose numbers each pair with one decision (alternating, or 'respectively') and that says
 a direction, with no sum, difference or factor, states one bound per decision: it becomes one
 statement per decision, each with the slots of its bound (type 1 or 5), the direction the nearest cue
-before its number gives. 'share a budget between two options, X and Y' only names the
-decisions: its one number counts them, and it becomes a fact.
+before its number gives.
 """
 from __future__ import annotations
 
@@ -19,18 +18,16 @@ from ..nlp import cues, lexicon
 from ..nlp.analysis import analyse
 from ..nlp.data_table import paired_numbers
 from ..nlp.mentions import fold
-from .split_data import to_facts
 from .variables_labels import labelled
 
 _NOT_SINGLE = ("total", "plus", "minus", "difference", "excess")
 
 
 def split_compound(problem: Problem) -> Problem:
-    if not problem.split or problem.variables is None or not labelled(problem):
+    if not problem.split or problem.variables is None:
+        return problem
+    if not labelled(problem):
         return problem          # nouns name the decisions: the rules' own readings of rates apply
-    listing = [p for p in problem.paragraphs if _names_the_decisions(problem, p.text)]
-    if listing and len(listing) < len(problem.paragraphs):
-        to_facts(problem, listing, "it only names and counts the decisions")
     out: list[Paragraph] = []
     changed = False
     for p in problem.paragraphs:
@@ -46,18 +43,6 @@ def split_compound(problem: Problem) -> Problem:
         problem.paragraphs = out
         problem.split = [p.text for p in out]
     return problem
-
-
-def _names_the_decisions(problem: Problem, text: str) -> bool:
-    """'... between two services, X and Y' / 'has three projects: X, Y and Z': the one number is the
-    count of the decisions, said right before their category noun, and no direction is stated."""
-    a = analyse(text, problem.variables)
-    n = len(problem.variables.quantities)
-    if len(a.numbers) != 1 or a.numbers[0].value != n or len(a.vars_in_order) < 2:
-        return False
-    if any(c.strength == 2 for c in lexicon.directions(a.text)) or cues.OBJECTIVE.search(a.text):
-        return False
-    return bool(re.match(r"\s+(?:different\s+|types? of\s+|kinds? of\s+)?[a-z]+", a.text[a.numbers[0].end:]))
 
 
 def _bounds(problem: Problem, p: Paragraph) -> list[Paragraph] | None:

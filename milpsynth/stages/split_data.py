@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 
 from ..document import Problem
-from ..nlp import cues
+from ..nlp import cues, lexicon
 from ..nlp.analysis import analyse, category_pattern, head_nouns
+from ..nlp.attributes import SYNONYMS
 from ..nlp.mentions import singular
 from .split_statements import asks_after_clause, is_objective, is_supply
 
@@ -96,12 +97,41 @@ def bounds_nothing(text: str, variables) -> bool:
     return not a.numbers and not a.mentions and not (is_objective(a.text) or asks_after_clause(a.text))
 
 
+def names_the_decisions(problem: Problem, text: str) -> bool:
+    """'... between two services, X and Y' / 'has three projects: X, Y and Z' / 'There are two models
+    available': every number is the count of the decisions, said right before a noun, and no
+    direction is stated."""
+    a = analyse(text, problem.variables)
+    n = len(problem.variables.quantities)
+    if not a.numbers or any(x.value != n or x.kind not in ("number", "word") for x in a.numbers) \
+            or len(a.vars_in_order) == 1:       # 'If C is taken, it needs 5 kg': a quantity of one decision
+        return False
+    if any(c.strength == 2 for c in lexicon.directions(a.text)) or cues.OBJECTIVE.search(a.text):
+        return False
+    if a.vars_in_order:       # the decisions listed: 'its three projects: X, Y and Z'
+        return all(re.match(r"\s+(?:different\s+|types? of\s+|kinds? of\s+)?[a-z]+", a.text[x.end:]) for x in a.numbers)
+    return all(_counts_things(a.text[x.end:]) for x in a.numbers)      # 'There are two models available'
+
+
+_COUNTED_NOUN = re.compile(r"\s+(?:different\s+|types? of\s+|kinds? of\s+)?([a-z]+)\b(?!\s+of\b)", re.I)
+
+
+def _counts_things(after: str) -> bool:
+    """The number before `after` counts things ('two kilns'), not an amount ('2 hours of printing',
+    '2 hours a week', '5 kg of its capacity')."""
+    m = _COUNTED_NOUN.match(after)
+    return bool(m) and singular(m.group(1).lower()) not in SYNONYMS
+
+
 def move_unit_data(problem: Problem) -> Problem:
     """Move the statements of split free text that only give per-unit data, or bound nothing, to the
     facts, with a warning. A subjectless continuation ('T-shirts require 1 hour of designing time' +
     'require 2 hours of printing time') rejoins the fact it was cut from, so it keeps its subject."""
     if not problem.split or problem.variables is None:
         return problem
+    listing = [p for p in problem.paragraphs if names_the_decisions(problem, p.text)]
+    if listing and len(listing) < len(problem.paragraphs):
+        to_facts(problem, listing, "it only names and counts the decisions")
     data, texts = [], []
     for p in problem.paragraphs:
         if data and data[-1].index == p.index - 1 and _CONTINUES.match(p.text) and not _BOUND.search(p.text):
