@@ -475,3 +475,8 @@ def test_a_count_that_the_facts_rate_each_decision_in_is_a_weighted_sum():
             "How many of each model pizza oven should it buy to minimize the cost?")
     f = formulate(text)
     assert [str(c) for c in f.paragraph_constraints] == ["10*a + 8*b >= 100"]
+
+
+def test_a_glued_label_groups_with_its_spaced_spelling():
+    from milpsynth.nlp.mention_groups import group_mentions
+    assert group_mentions(["TruckA", "TruckB", "truck B"]) == [["TruckA"], ["TruckB", "truck B"]]

@@ -126,6 +126,8 @@ def test_a_margin_over_nouns_is_explicit():
 @pytest.mark.parametrize("text, expected", [
     ("There must be no more than 25 more runs of plant A than runs of plant B.", ({"a": 1.0, "b": -1.0}, "<=", 25.0)),
     ("We want at least 5 fewer hours at plant A than at plant B.", ({"a": -1.0, "b": 1.0}, ">=", 5.0)),
+    # the noun between 'more' and 'than' ('N more runs than')
+    ("Plant A needs at least 20 more runs than plant B for upkeep.", ({"a": 1.0, "b": -1.0}, ">=", 20.0)),
 ])
 def test_a_margin_stated_before_both_decisions(text, expected):
     coefs, sense, rhs = rel(text)
@@ -138,3 +140,9 @@ def test_a_weight_in_brackets_after_its_decision():
     # a number in brackets that is no weight is not taken for one
     r = rel("Plant A (built 1998) and plant B must run at least 10 hours together.")
     assert r is None or 1998.0 not in r[0].values()
+
+
+def test_a_subject_spelt_out_after_its_bound():
+    # 'calculated as' gives the terms of the subject named before the bound
+    assert rel("The combined load must be at least 600 kg, calculated as four times plant A plus twice plant B.") \
+        == ({"a": 4.0, "b": 2.0}, ">=", 600.0)

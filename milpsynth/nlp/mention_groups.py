@@ -16,7 +16,8 @@ _LABELS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten
 def _keys(mention: str, numbered: bool = False) -> set[tuple[str, ...]]:
     """Normalised word tuples of a mention: lower case, no articles, no generic head ('regular one' ->
     ('regular',)), last word singular (both readings of '-ies': 'hoodies' -> hoodie / hoody)."""
-    words = [w.strip("'’\".,;:()") for w in fold(mention).split()]
+    # a glued label reads as its words: 'ShipC' = 'ship C'
+    words = [w.strip("'’\".,;:()") for w in re.sub(r"(?<=[a-z])(?=[A-Z])", " ", fold(mention)).split()]
     words = [w[:-1].lower() if re.fullmatch(r"[A-Z0-9]{2,}s", w) else w.lower() for w in words]   # 'CPUs' -> cpu
     while words and words[0] in LEADING_WORDS:          # articles lead; 'mixture A' keeps its label
         words = words[1:]

@@ -130,6 +130,10 @@ def read(a: Analysis, all_vars: list[str], weights: Callable[[Num, str], dict[st
         right_start = cue.start
     left = _terms(a, start, cue.start)
     right_end = _tail_start(a.text, cue.end)
+    spelt = _CALCULATED.search(a.text, cue.end)
+    if spelt and left is not None and not left[0] and not left[1]:
+        # 'The total weight is at least 2000 tons, calculated as twice A plus thrice B': the subject spelt out
+        left, right_end = _terms(a, spelt.end(), _tail_start(a.text, spelt.end())), min(right_end, spelt.start())
     right = _terms(a, right_start, right_end, constants=True)
     if left is None or right is None:
         return None
@@ -261,7 +265,8 @@ def _excess(a: Analysis, cue: lexicon.Cue, found: list[lexicon.Cue]) -> Relation
 
 
 _BY = re.compile(r"\s+by\s+(?:(at least|at most|no more than|more than|up to)\s+)?$", re.I)
-_MORE_THAN = re.compile(r"^\s*(more|less|fewer)\s+than\s+(?:that\s+(?:of|for)\s+)?", re.I)
+_CALCULATED = re.compile(r",\s*(?:calculated|computed|given|defined|determined|measured)\s+(?:as|by)\s+", re.I)
+_MORE_THAN = re.compile(r"^\s*(more|less|fewer)\s+(?:[a-z-]+\s+){0,2}?than\s+(?:that\s+(?:of|for)\s+)?", re.I)
 
 
 def _margin(a: Analysis, found: list[lexicon.Cue]) -> Relation | None:
