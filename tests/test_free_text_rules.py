@@ -480,3 +480,21 @@ def test_a_count_that_the_facts_rate_each_decision_in_is_a_weighted_sum():
 def test_a_glued_label_groups_with_its_spaced_spelling():
     from milpsynth.nlp.mention_groups import group_mentions
     assert group_mentions(["TruckA", "TruckB", "truck B"]) == [["TruckA"], ["TruckB", "truck B"]]
+
+
+def test_an_enumeration_completes_the_decisions_the_tagger_missed():
+    from milpsynth.stages.variables_tagged import _completed_by_the_list
+    from milpsynth.api import make_problem
+    p = make_problem("A grower has three fruits to pick: plums, pears and figs.")
+    tagged = [("pears", ["pear"]), ("figs", ["fig"])]
+    ruled = [("plums", []), ("pears", []), ("figs", [])]
+    assert _completed_by_the_list(p, tagged, ruled) == [("plums", []), ("pears", ["pear"]), ("figs", ["fig"])]
+    assert any("the tagger missed decisions" in w for w in p.warnings)
+    # a list that does not name every tagged decision does not replace them
+    assert _completed_by_the_list(p, tagged + [("crates", [])], ruled) == tagged + [("crates", [])]
+
+
+def test_as_well_as_joins_two_bounds():
+    from milpsynth.stages.split_statements import _pieces
+    assert _pieces("The mill needs at least 20 tons of oats, as well as at least 15 tons of rye.") == [
+        "The mill needs at least 20 tons of oats", "at least 15 tons of rye."]

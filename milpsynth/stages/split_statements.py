@@ -21,7 +21,7 @@ _SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z(\"'$0-9])")
 _CONSTRAINT_CUE = re.compile(cues.UPPER.pattern + "|" + cues.LOWER.pattern + "|" + cues.COMPARE.pattern
                              + r"|\b(?:must|should|cannot|can't|need|needs|required|has to|have to)\b", re.I)
 # 'while'/'whereas' (and ', with') join clauses only; 'and'/'but' join nouns too, so the word after them must begin a clause
-_JOIN = re.compile(r",?\s+(?:while|whereas)\s+|,\s+with\s+|,?\s+(?:and|while|but)\s+(?=(?:the|a|an|at|no|each|there|they|it|its|their|this|since|because|"
+_JOIN = re.compile(r",?\s+(?:while|whereas)\s+|,\s+with\s+|,?\s+(?:and|while|but|as well as)\s+(?=(?:the|a|an|at|no|each|there|they|it|its|their|this|since|because|"
                    r"up|only|at least|at most|must|should|cannot|has|have|can|could|needs?|uses?|wants?|"
                    r"[a-z]+ (?:must|should|cannot|can)\b|[a-z]+ [a-z]+ (?:must|should|cannot|can)\b))", re.I)
 _RANGE = re.compile(r"\d\s+and\s+(?:no (?:more|less|fewer) than|at (?:most|least)|up to)\s+\$?\d", re.I)

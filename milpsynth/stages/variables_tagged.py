@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..document import Problem
 from ..nlp.mention_groups import group_mentions
+from ..nlp.mentions import fold, singular
 from .decision_filters import drop_non_decisions
 from .tagged_spans import (FUNCTION_WORDS, one_forms, is_rate_unit, adjacent_joined, distribute_heads, whole_words,
                            with_model_numbers)
@@ -46,8 +47,23 @@ class TaggedVariables(RuleVariables):
                     problem.warnings.append("the tagger found one decision; the decisions are read by the rules")
                 return ruled
         groups = drop_non_decisions(problem, groups)
-        return [(g[0].strip(), [m.strip() for m in g[1:]] + one_forms(g[0], [o[0] for o in groups if o is not g]))
-                for g in groups]
+        tagged = [(g[0].strip(), [m.strip() for m in g[1:]] + one_forms(g[0], [o[0] for o in groups if o is not g]))
+                  for g in groups]
+        return _completed_by_the_list(problem, tagged, super()._candidates(problem, objective_text))
+
+
+def _completed_by_the_list(problem: Problem, tagged: list, ruled: list) -> list:
+    """The tagger's decisions, or the rules' enumeration where that names every one of them and more
+    ('four crops to choose from: wheat, corn, rice, and soybean' where the tagger found two): the
+    enumeration, each item with the tagger's forms of it."""
+    key = lambda name: singular(fold(name).lower())         # noqa: E731
+    found = {key(n): (n, forms) for n, forms in tagged}
+    listed = {key(n) for n, _ in ruled}
+    if len(ruled) <= len(tagged) or not set(found) <= listed:
+        return tagged
+    problem.warnings.append("the tagger missed decisions the text lists; the decisions are the list's: "
+                            + ", ".join(n for n, _ in ruled))
+    return [found.get(key(n), (n, forms)) for n, forms in ruled]
 
 
 class AutoVariables:
