@@ -498,3 +498,8 @@ def test_as_well_as_joins_two_bounds():
     from milpsynth.stages.split_statements import _pieces
     assert _pieces("The mill needs at least 20 tons of oats, as well as at least 15 tons of rye.") == [
         "The mill needs at least 20 tons of oats", "at least 15 tons of rye."]
+
+
+def test_a_range_that_happened_is_no_bound():
+    from milpsynth.stages.split_statements import _range_bounds
+    assert _range_bounds("Last season the shift had between 3 and 6 nurses.") == []

@@ -167,7 +167,9 @@ def _cut(sentence: str) -> list[tuple[str, bool]]:
     return out
 
 
-_BETWEEN = re.compile(r"\b(?:(?<!difference )between|from)\s+(\$?\d[\d,.]*)\s+(?:and|to)\s+(\$?\d[\d,.]*)\b", re.I)
+_BETWEEN = re.compile(r"\b(?<!difference )between\s+(\$?\d[\d,.]*)\s+and\s+(\$?\d[\d,.]*)\b", re.I)
+# a range that is allowed or required, not one that happened ('sales rose from 30 to 50')
+_MAY = re.compile(r"\b(?:can|could|may|must|should|shall|has to|have to|needs?|requires?|allowed)\b", re.I)
 
 
 def _range_bounds(piece: str) -> list[str]:
@@ -175,7 +177,7 @@ def _range_bounds(piece: str) -> list[str]:
     6 employees' (one bound a statement; a lower end of 0 says nothing: decisions are not negative).
     Empty where the piece states no such range."""
     m = _BETWEEN.search(piece)
-    if m is None or _BETWEEN.search(piece, m.end()) or len(find_numbers(piece)) != 2:
+    if m is None or _BETWEEN.search(piece, m.end()) or len(find_numbers(piece)) != 2 or not _MAY.search(piece):
         return []
     low, high = find_numbers(m.group(0))
     if low.value > high.value:
