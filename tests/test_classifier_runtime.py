@@ -130,3 +130,16 @@ def test_recipe_version_2_adds_to_version_1():
     assert len(t2) - len(t1) in (60, 61) and t2[:len(t1)] == t1 and c2[:len(c1)] == c1
     with pytest.raises(ValueError, match="version"):
         training_set(version=3)
+
+
+def test_packed_batch_equals_each_sequence_alone():
+    """Padding is never computed: a sequence's logits in a batch with longer ones equal its own."""
+    seq, tok = _random_bert(kind="sequence"), _random_bert(kind="token")
+    ids, mask, types = _batch(b=5, n=11)
+    together_seq, together_tok = seq(ids, mask, types), tok(ids, mask, types)
+    for i in range(ids.shape[0]):
+        n = int(mask[i].sum())
+        alone = (ids[i:i + 1, :n], mask[i:i + 1, :n], types[i:i + 1, :n])
+        np.testing.assert_allclose(seq(*alone)[0], together_seq[i], rtol=0, atol=1e-5)
+        np.testing.assert_allclose(tok(*alone)[0], together_tok[i, :n], rtol=0, atol=1e-5)
+    assert len(set(mask.sum(1).tolist())) > 1          # the batch does mix lengths

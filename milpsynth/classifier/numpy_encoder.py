@@ -159,6 +159,16 @@ def numpy_unsupported(base_dir, adapter_dir=None) -> str | None:
     return None
 
 
+def _length_groups(starts: np.ndarray, counts: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The sequences grouped by length: per length, (the m sequences' indices, their packed token
+    rows as an (m, length) array, row i one sequence's tokens in order)."""
+    out = []
+    for length in np.unique(counts):
+        seqs = np.flatnonzero(counts == length)
+        out.append((seqs, starts[seqs][:, None] + np.arange(length)[None, :]))
+    return out
+
+
 class NumpyBert:
     """A BERT encoder + sequence ("sequence") or token ("token") classification head in numpy.
 
@@ -216,35 +226,52 @@ class NumpyBert:
 
     def hidden_states(self, input_ids: np.ndarray, attention_mask: np.ndarray,
                       token_type_ids: np.ndarray | None = None, *, first_only: bool = False) -> np.ndarray:
-        """The last layer's hidden states, (batch, length, hidden); with `first_only`, (batch, 1,
-        hidden): the first token's only (what a sequence head reads). The last layer then computes
-        keys and values for every token but queries, attention output and feed-forward for the first
+        """The last layer's hidden states, (batch, length, hidden) (zeros at the padding); with
+        `first_only`, (batch, 1, hidden): the first token's only (what a sequence head reads).
+
+        The tokens of the batch are packed without their padding: the row-wise parts of a layer
+        (projections, feed-forward, norms) run once over the real tokens only, and attention runs
+        per group of sequences of one length, which is what the attention mask computes for the
+        real tokens, without paying for the padding. With `first_only` the last layer computes keys
+        and values for every token but queries, attention output and feed-forward for the first
         token alone, the same arithmetic for that token as the full layer."""
-        ids, mask = np.asarray(input_ids), np.asarray(attention_mask)
+        ids, mask = np.asarray(input_ids), np.asarray(attention_mask).astype(bool)
         b, n = ids.shape
-        types = self.type0 if token_type_ids is None else self.types[np.asarray(token_type_ids)]
-        x = (self.word[ids] + self.pos[:n] + types).reshape(b * n, -1)
+        mask = mask.copy()
+        mask[:, 0] = True                      # every sequence has its first token ([CLS])
+        rows, cols = np.nonzero(mask)          # row-major: each sequence's tokens together, in order
+        counts = np.bincount(rows, minlength=b)
+        starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+        types = self.type0 if token_type_ids is None else self.types[np.asarray(token_type_ids)[rows, cols]]
+        x = self.word[ids[rows, cols]] + self.pos[cols] + types
         x = layer_norm_(x, *self.emb_ln, self.eps)
-        hidden = x.shape[1]
-        nh, hd = self.n_heads, hidden // self.n_heads
-        # masked keys get float32's lowest value added, as transformers does
-        bias = None if mask.all() else (F32(1) - mask.astype(F32))[:, None, None, :] * np.finfo(F32).min
-        step = max(1, ATTENTION_BLOCK // (nh * n * n))     # sequences whose scores fit in a block
-        ctx = np.empty((b, n, hidden), dtype=F32)
+        groups = _length_groups(starts, counts)
         last = len(self.layers) - 1
         for li, L in enumerate(self.layers):
             if first_only and li == last:
-                return self._first_token_layer(x.reshape(b, n, hidden), L, bias)
+                return self._first_token_layer(x, L, starts, groups).reshape(b, 1, -1)
             qkv = x @ L["qkv"]
             qkv += L["qkv_b"]
-            q, k, v = qkv.reshape(b, n, 3, nh, hd).transpose(2, 0, 3, 1, 4)    # each (b, nh, n, hd)
-            for s in range(0, b, step):
-                att = q[s:s + step] @ k[s:s + step].transpose(0, 1, 3, 2)
-                if bias is not None:
-                    att += bias[s:s + step]
-                ctx[s:s + step] = (softmax_(att) @ v[s:s + step]).transpose(0, 2, 1, 3).reshape(-1, n, hidden)
-            x = self._after_attention(ctx.reshape(b * n, hidden), x, L)
-        return x.reshape(b, n, hidden)
+            x = self._after_attention(self._attention(qkv, groups), x, L)
+        out = np.zeros((b, n, x.shape[1]), dtype=F32)
+        out[rows, cols] = x
+        return out
+
+    def _attention(self, qkv: np.ndarray, groups) -> np.ndarray:
+        """Self-attention context (tokens, hidden) of packed query/key/value rows (tokens, 3 hidden),
+        each sequence attending to its own tokens."""
+        hidden = qkv.shape[1] // 3
+        nh, hd = self.n_heads, hidden // self.n_heads
+        ctx = np.empty((qkv.shape[0], hidden), dtype=F32)
+        for _, idx in groups:                               # idx (m, length): token rows of m sequences
+            m, length = idx.shape
+            step = max(1, ATTENTION_BLOCK // (nh * length * length))
+            for s in range(0, m, step):
+                part = idx[s:s + step]
+                q, k, v = qkv[part].reshape(len(part), length, 3, nh, hd).transpose(2, 0, 3, 1, 4)
+                att = softmax_(q @ k.transpose(0, 1, 3, 2))
+                ctx[part] = (att @ v).transpose(0, 2, 1, 3).reshape(len(part), length, hidden)
+        return ctx
 
     def _after_attention(self, ctx: np.ndarray, x: np.ndarray, L: dict) -> np.ndarray:
         """The rest of a layer, row-wise: output projection + residual + norm, feed-forward + residual + norm."""
@@ -259,22 +286,23 @@ class NumpyBert:
         y += h0
         return layer_norm_(y, *L["ln2"], self.eps)
 
-    def _first_token_layer(self, x: np.ndarray, L: dict, bias) -> np.ndarray:
-        """One encoder layer whose output is needed at the first token only: x (b, n, hidden) ->
-        (b, 1, hidden)."""
-        b, n, hidden = x.shape
+    def _first_token_layer(self, x: np.ndarray, L: dict, starts: np.ndarray, groups) -> np.ndarray:
+        """One encoder layer whose output is needed at each sequence's first token only: packed
+        x (tokens, hidden) -> (sequences, hidden)."""
+        hidden = x.shape[1]
         nh, hd = self.n_heads, hidden // self.n_heads
-        kv = x.reshape(b * n, hidden) @ L["qkv"][:, hidden:]
+        kv = x @ L["qkv"][:, hidden:]
         kv += L["qkv_b"][hidden:]
-        k, v = kv.reshape(b, n, 2, nh, hd).transpose(2, 0, 3, 1, 4)             # each (b, nh, n, hd)
-        x0 = np.ascontiguousarray(x[:, 0])                                       # (b, hidden)
+        x0 = np.ascontiguousarray(x[starts])                                     # (b, hidden)
         q = x0 @ L["qkv"][:, :hidden]
         q += L["qkv_b"][:hidden]
-        att = q.reshape(b, nh, 1, hd) @ k.transpose(0, 1, 3, 2)                  # (b, nh, 1, n)
-        if bias is not None:
-            att += bias
-        ctx = (softmax_(att) @ v).reshape(b, hidden)                             # (b, nh, 1, hd) -> (b, hidden)
-        return self._after_attention(ctx, x0, L).reshape(b, 1, hidden)
+        ctx = np.empty_like(x0)
+        for seqs, idx in groups:
+            m, length = idx.shape
+            k, v = kv[idx].reshape(m, length, 2, nh, hd).transpose(2, 0, 3, 1, 4)   # each (m, nh, length, hd)
+            att = softmax_(q[seqs].reshape(m, nh, 1, hd) @ k.transpose(0, 1, 3, 2))  # (m, nh, 1, length)
+            ctx[seqs] = (att @ v).reshape(m, hidden)
+        return self._after_attention(ctx, x0, L)
 
     def __call__(self, input_ids: np.ndarray, attention_mask: np.ndarray,
                  token_type_ids: np.ndarray | None = None) -> np.ndarray:

@@ -11,8 +11,10 @@ ABBREVIATIONS = {"television": ["tv", "tvs"], "personal computer": ["pc", "pcs"]
 
 
 _KEEP = re.compile(r"[\u00bc-\u00be\u2150-\u215f\u2189]|(?<=\d)[\u00a0\u202f\u2009\u2007](?=\d)")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
+@lru_cache(maxsize=1024)
 def _fold_char(ch: str) -> str:
     return unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode() or ch
 
@@ -22,11 +24,14 @@ def fold(text: str) -> str:
 
     What the numbers need stays as it is: vulgar fractions ('½' would fold to '12') and the spaces
     that group digits ('4\u202f500' would fold to '4 500', two numbers)."""
-    if text.isascii():
-        return text
+    return text if text.isascii() else _fold(text)
+
+
+@lru_cache(maxsize=4096)
+def _fold(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     keep = {m.start() for m in _KEEP.finditer(text)}
-    return "".join(ch if i in keep else _fold_char(ch) for i, ch in enumerate(text))
+    return _NON_ASCII.sub(lambda m: m.group() if m.start() in keep else _fold_char(m.group()), text)
 
 
 def singular(word: str) -> str:
