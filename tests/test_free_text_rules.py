@@ -503,3 +503,20 @@ def test_as_well_as_joins_two_bounds():
 def test_a_range_that_happened_is_no_bound():
     from milpsynth.stages.split_statements import _range_bounds
     assert _range_bounds("Last season the shift had between 3 and 6 nurses.") == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Maximize profit: each chair earns $7 and each table earns $4. The workshop builds exactly 30 items in total. "
+     "At most 18 tables.", "chair + table == 30"),
+    ("Minimize cost: each tonne of sand costs $9 and each tonne of gravel costs $6. The mix must equal 80 tonnes "
+     "in total. At least 20 tonnes of sand.", "sand + gravel == 80"),
+])
+def test_an_amount_stated_exactly_is_an_equality(text, want):
+    f = formulate(text)
+    assert want in [str(c) for c in f.constraints]
+
+
+def test_exactly_in_a_rate_stays_data():
+    f = formulate("A shop makes chairs and tables. Each chair earns $7 and each table earns $4. Each chair takes "
+                  "exactly 3 hours and each table exactly 2 hours. At most 60 hours are available. Maximize profit.")
+    assert [str(c) for c in f.constraints] == ["3*chairs + 2*tables <= 60"]

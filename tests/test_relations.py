@@ -107,6 +107,9 @@ def test_a_total_after_the_cue_covers_every_decision():
     ("The runs of plant A should not exceed those of plant B by more than 50.", ({"a": 1.0, "b": -1.0}, "<=", 50.0)),
     ("Plant B's output exceeds the output of plant A by at least 15 tonnes.", ({"b": 1.0, "a": -1.0}, ">=", 15.0)),
     ("Plant A must get at least 200 more than twice the hours of plant B.", ({"a": 1.0, "b": -2.0}, ">=", 200.0)),
+    # the margin's unit before 'more', or a noun phrase of several words between 'more' and 'than'
+    ("Plant A calls for a minimum of 60 hours more than plant B.", ({"a": 1.0, "b": -1.0}, ">=", 60.0)),
+    ("Plant A requires at least 35 more hours of upkeep than plant B.", ({"a": 1.0, "b": -1.0}, ">=", 35.0)),
 ])
 def test_a_margin_between_two_decisions(text, expected):
     coefs, sense, rhs = rel(text)

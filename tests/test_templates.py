@@ -56,6 +56,15 @@ def test_weighted_sum(vs, t, sense):
         build(t, {"coefs": {"x": 0}, "bound": 1}, vs)
 
 
+@pytest.mark.parametrize("t,slots", [(1, {"var": "x"}), (6, {"vars": ["x", "y"]}), (3, {"coefs": {"x": 2, "y": 1}})])
+def test_a_bound_stated_exactly_is_an_equality(vs, t, slots):
+    c = build(t, {**slots, "bound": 40, "equal": True}, vs)
+    assert (c.sense, c.rhs) == ("==", 40.0)
+    assert build(t, {**slots, "bound": 40, "equal": False}, vs).sense != "=="
+    with pytest.raises(TemplateError, match="equal"):
+        build(t, {**slots, "bound": 40, "equal": "yes"}, vs)
+
+
 @pytest.mark.parametrize("t,sense", [(4, "<="), (8, ">=")])
 def test_proportion(vs, t, sense):
     c = build(t, {"subset": ["x"], "total": ["x", "y", "z"], "share": 0.4}, vs)

@@ -266,7 +266,10 @@ def _excess(a: Analysis, cue: lexicon.Cue, found: list[lexicon.Cue]) -> Relation
 
 _BY = re.compile(r"\s+by\s+(?:(at least|at most|no more than|more than|up to)\s+)?$", re.I)
 _CALCULATED = re.compile(r",\s*(?:calculated|computed|given|defined|determined|measured)\s+(?:as|by)\s+", re.I)
-_MORE_THAN = re.compile(r"^\s*(more|less|fewer)\s+(?:[a-z-]+\s+){0,2}?than\s+(?:that\s+(?:of|for)\s+)?", re.I)
+# after the margin's number: its unit or noun on either side of 'more' ('1000 units more than', '50 more
+# units of allocation than', '200 more vehicles than'), then the other decision
+_MORE_THAN = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}?(more|less|fewer)\s+(?:[a-z-]+\s+){0,3}?than\s+"
+                        r"(?:that\s+(?:of|for|in)\s+)?", re.I)
 
 
 def _margin(a: Analysis, found: list[lexicon.Cue]) -> Relation | None:

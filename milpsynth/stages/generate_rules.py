@@ -12,7 +12,7 @@ from ..document import Paragraph, Problem
 from ..errors import GenerationError, NonLinearError, VariableError
 from ..expr import fmt_num
 from ..labels import LOGIC_TYPES
-from ..nlp import attributes, cues
+from ..nlp import attributes, cues, lexicon
 from ..nlp.analysis import Analysis, analyse, pair_coefficients, refers_to_whole
 from ..nlp.numbers import Num
 from .literal_rules import literal_slots
@@ -22,6 +22,20 @@ from .objective_rules import objective_slots
 _SUBJECTLESS = re.compile(r"\s*(?:only\s+)?(?:can|cannot|can't|must|should|may|will|has to|have to|needs? to)\b", re.I)
 _CAPACITY = re.compile(r"\b(?:can|could)\s+(?:only\s+)?(?:take|carry|hold|host|seat|accommodate|fit|serve)\b", re.I)
 _PRODUCT = re.compile(r"\b(?:the product of|multiplied by|squared)\b", re.I)   # not 'units of product'
+
+
+_BOUND_TYPES = frozenset({1, 2, 3, 5, 6, 7})
+
+
+def _stated_exactly(a: Analysis, bound) -> bool:
+    """True where the bound's number follows an equality cue with nothing but a currency sign
+    between ('exactly 20 workers', 'must equal $500', 'a total of exactly 40'), and the statement
+    has no comparative of its own ('at least 10, exactly 2 of them' keeps its 'at least')."""
+    found = lexicon.directions(a.text)
+    if bound is None or any(c.role != "equal" and c.strength == 2 for c in found):
+        return False
+    return any(n.value == bound and any(c.role == "equal" and not a.text[c.end:n.start].strip(" $")
+                                        for c in found) for n in a.values)
 
 
 def _bound(rest: list[Num], a: Analysis, p: Paragraph) -> float:
@@ -67,6 +81,13 @@ class RuleSlotFiller:
 
     def fill(self, problem: Problem, p: Paragraph) -> dict:
         a = analyse(p.text, problem.variables)
+        slots = self._fill(problem, a, p)
+        if p.type in _BOUND_TYPES and _stated_exactly(a, slots.get("bound")):
+            slots["equal"] = True
+            p.notes.append("its number is stated exactly ('exactly', 'equal to'): an equality")
+        return slots
+
+    def _fill(self, problem: Problem, a: Analysis, p: Paragraph) -> dict:
         t = p.type
         if _PRODUCT.search(a.text) and t != 0:
             raise NonLinearError("states a product of two decisions, which is not linear", paragraph=p.index)

@@ -18,8 +18,11 @@ from ..nlp.mentions import fold
 from ..nlp.numbers import find_numbers
 
 _SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z(\"'$0-9])")
+# an amount stated exactly ('makes exactly 20 pieces', 'must equal $500'): an equality, unless a rate
+_EXACT_AMOUNT = r"\b(?:exactly|precisely|equal to|equals?)\s+\$?\d"
 _CONSTRAINT_CUE = re.compile(cues.UPPER.pattern + "|" + cues.LOWER.pattern + "|" + cues.COMPARE.pattern
-                             + r"|\b(?:must|should|cannot|can't|need|needs|required|has to|have to)\b", re.I)
+                             + r"|\b(?:must|should|cannot|can't|need|needs|required|has to|have to)\b"
+                             + r"|" + _EXACT_AMOUNT, re.I)
 # 'while'/'whereas' (and ', with') join clauses only; 'and'/'but' join nouns too, so the word after them must begin a clause
 _JOIN = re.compile(r",?\s+(?:while|whereas)\s+|,\s+with\s+|,?\s+(?:and|while|but|as well as)\s+(?=(?:the|a|an|at|no|each|there|they|it|its|their|this|since|because|"
                    r"up|only|at least|at most|must|should|cannot|has|have|can|could|needs?|uses?|wants?|"
@@ -105,8 +108,9 @@ def is_constraint(s: str) -> bool:
     found = [m.group(0).lower() for m in _CONSTRAINT_CUE.finditer(t)]
     if not found:
         return False
-    if all(f in _NEED for f in found) and (_RATE_OPENING.search(t) or _PER.search(t)):
-        return False          # 'To produce 1 kg of paint requires 6 kg of dye': a rate, data
+    if all(f in _NEED or re.fullmatch(_EXACT_AMOUNT, f, re.I) for f in found) \
+            and (_RATE_OPENING.search(t) or _PER.search(t)):
+        return False          # 'To produce 1 kg of paint requires 6 kg of dye', 'each takes exactly 3 hours': a rate
     return bool(find_numbers(t)) or bool(cues.COMPARE.search(t)) or bool(cues.IF.search(t))
 
 

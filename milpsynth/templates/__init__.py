@@ -6,9 +6,9 @@ or raises `TemplateError` naming the slot that does not fit. Slots per type:
 | type | slots |
 |---|---|
 | 0 | sense ('maximize'/'minimize'), coefs {var: a}, constant? |
-| 1, 5 | var, bound |
-| 2, 6 | vars [..], bound   (over indicators: k-of-n set packing / covering) |
-| 3, 7 | coefs {var: a}, bound |
+| 1, 5 | var, bound, equal? (true: `x = b`) |
+| 2, 6 | vars [..], bound, equal?   (over indicators: k-of-n set packing / covering) |
+| 3, 7 | coefs {var: a}, bound, equal? |
 | 4, 8 | subset [..], total [..], share (0 < c <= 1) |
 | 9 | left, right, factor? (> 0, default 1), sense? ('<=' default, '>=', '==') -> left SENSE factor*right |
 | 10 | if, then (indicators) -> y_if <= y_then |
