@@ -1,4 +1,6 @@
 """The cue lexicon: one row per phrasing, the longest phrase wins at its place."""
+import pytest
+
 from milpsynth.nlp import lexicon
 
 
@@ -64,3 +66,24 @@ def test_a_limit_and_a_minimum_with_a_noun_inside():
     assert lexicon.sense_of("the depot has a limit of 60 lorries") == "<="
     assert lexicon.sense_of("ward C needs a minimum staffing of 4 nurses") == ">="
     assert lexicon.sense_of("line B takes a maximum load of 9 tonnes") == "<="
+
+
+@pytest.mark.parametrize("text, sense", [
+    ("The night shift cannot surpass 40 orders.", "<="),
+    ("Spending on ads must not go beyond 900 dollars.", "<="),
+    ("The stock of flour should not drop under 25 bags.", ">="),
+    ("Overtime is to stay within 12 hours a week.", "<="),
+    ("The reserve must remain above 300 litres.", ">="),
+    ("We keep at minimum 4 nurses on the ward.", ">="),
+    ("Our output surpasses 70 crates.", ">="),
+])
+def test_verbs_of_passing_a_level_compose_with_negation(text, sense):
+    from milpsynth.nlp import cues
+    assert lexicon.sense_of(text) == sense
+    assert cues.direction(text, strict=True) == sense       # the cue matcher reads the same rows
+
+
+def test_contractions_and_two_word_negations_are_written_out():
+    from milpsynth.stages.split_statements import sentences
+    assert sentences("The van shouldn't carry more than 9 boxes. The car can not take under 2. They won't sell.") == [
+        "The van should not carry more than 9 boxes.", "The car cannot take under 2.", "They will not sell."]

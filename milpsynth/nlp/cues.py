@@ -3,18 +3,25 @@ from __future__ import annotations
 
 import re
 
-UPPER = re.compile(r"\b(?:at most|up to(?! (?:the|their|its|his|her|our|my|your)\b)|no more than|not more than|not exceed|cannot exceed|can't exceed|"
+from . import lexicon
+
+# the lexicon's composed rows ('must not go beyond', 'stay within', 'at minimum'), so that both read them
+_COMPOSED_UPPER = lexicon.alternation([r for r in lexicon.COMPOSED if r[1] == "upper"])
+_COMPOSED_LOWER = lexicon.alternation([r for r in lexicon.COMPOSED if r[1] == "lower"])
+
+UPPER = re.compile(_COMPOSED_UPPER + r"|\b(?:at most|up to(?! (?:the|their|its|his|her|our|my|your)\b)|no more than|not more than|not exceed|cannot exceed|can't exceed|"
                    r"must not exceed|should not exceed|does not exceed|do not exceed|will not exceed|"
                    r"not be more than|maximum(?: of)?|max(?:imum)? of|available|budget|capacity|limited to|limit(?:ed)?|"
                    r"less than|fewer than|smaller than|below|within|(?:fewer|less|smaller) (?:[\w-]+ ){1,4}than|only (?:has|have)|can only|at the most|"
                    r"cannot be bothered to \w+ more than|no greater than|not greater than|lower than)\b", re.I)
-LOWER = re.compile(r"\b(?:at least|no less than|not less than|no fewer than|minimum(?: of)?|a minimum|"
+LOWER = re.compile(_COMPOSED_LOWER + r"|\b(?:at least|no less than|not less than|no fewer than|minimum(?: of)?|a minimum|"
                    r"more than|greater than|larger than|bigger than|higher than|exceed|exceeds|"
                    r"(?:more|greater|larger) (?:[\w-]+ ){1,4}than|must (?:be )?(?:have|produce|make|sell|buy|order)|"
                    r"required?|requirement|demand|needs? to (?:have|be)|must account for|must make up|"
                    r"should make up)\b", re.I)
-NEGATED_LOWER = re.compile(r"\b(?:cannot|can't|can not|not|never|unable to)\b[^.]{0,40}\b(?:more than|exceed)\b",
-                           re.I)
+_PASSING = "|".join(v for v in lexicon.SURPASS if not v.startswith("be ")) + "|surpasses|goes beyond"
+NEGATED_LOWER = re.compile(r"\b(?:cannot|can't|can not|not|never|unable to)\b[^.]{0,40}\b(?:more than|exceed|"
+                           + _PASSING + r")\b", re.I)
 NEGATED_UPPER = re.compile(r"\b(?:cannot|can't|can not|not|never|unable to)\b(?: \w+){0,3} (?:less|fewer|lower) than\b|"
                            r"\b(?:cannot|can't|can not|not|never)\b(?: \w+){0,2} (?:fall|go|drop|be) below\b", re.I)
 # 'must transport 300000 lbs', 'must care for 5000 square metres': an amount required, when nothing else says

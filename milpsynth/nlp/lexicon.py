@@ -17,6 +17,8 @@ Strength: 2 for a comparative that says the direction outright, 1 for a noun tha
 ('available', 'budget', 'demand'). Matching takes the longest phrase at the leftmost place, so 'no
 fewer than' is one lower cue and never 'fewer than' (upper) with a stray 'no'. Adding a phrasing is
 adding one row.
+Verbs of passing a level ('surpass', 'go beyond', 'drop under') are rows composed with the negations
+(`COMPOSED`), so that every negation reads every verb the same way.
 """
 from __future__ import annotations
 
@@ -24,7 +26,32 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-ROWS: tuple[tuple[str, str, int], ...] = (
+# Verbs of passing a level and of staying on one side of it, composed with the negations: 'cannot
+# surpass N' and 'must not go beyond N' bound from above as 'cannot exceed N' does, 'must not drop
+# under N' from below; 'stay within N' / 'be kept under N' from above, 'remain above N' from below.
+NEGATIONS = ("cannot", "can not", "must not", "should not", "may not", "will not", "does not", "do not",
+             "shall not", "is not to", "are not to", "not to", "never")
+SURPASS = ("exceed", "surpass", "go beyond", "go over", "go above", "rise above", "be more than", "be over",
+           "be above", "be greater than", "be higher than", "top")
+FALL_UNDER = ("fall below", "drop below", "go below", "dip below", "fall under", "drop under", "go under",
+              "fall short of", "be below", "be under", "be lower than", "be less than", "be fewer than")
+STAY = ("stay", "remain", "be kept", "be held", "be capped", "be limited")
+
+
+def _composed() -> tuple[tuple[str, str, int], ...]:
+    rows = [(f"{neg} {verb}", "upper", 2) for neg in NEGATIONS for verb in SURPASS]
+    rows += [(f"{neg} {verb}", "lower", 2) for neg in NEGATIONS for verb in FALL_UNDER]
+    rows += [(v, "lower", 2) for v in ("surpass", "surpasses", "go beyond", "goes beyond")]
+    rows += [(f"{stay} {side}", "upper", 2) for stay in STAY for side in ("within", "under", "below", "at or below")]
+    rows += [(f"{stay} {side}", "lower", 2) for stay in STAY for side in ("above", "at or above")]
+    rows += [("at minimum", "lower", 2), ("at the very least", "lower", 2), ("at maximum", "upper", 2),
+             ("at the very most", "upper", 2)]
+    return tuple(rows)
+
+
+COMPOSED = _composed()
+
+ROWS: tuple[tuple[str, str, int], ...] = COMPOSED + (
     # upper bounds
     ("at most", "upper", 2), ("at the most", "upper", 2), ("no more than", "upper", 2),
     ("not more than", "upper", 2), ("not be more than", "upper", 2), ("cannot be more than", "upper", 2),
@@ -117,6 +144,11 @@ def _compiled(roles: frozenset[str] | None) -> tuple[re.Pattern, tuple[tuple[str
     rows.sort(key=lambda r: (-len(r[0].split()), -len(r[0])))
     pattern = "|".join(f"(?P<r{i}>{_row_pattern(p)})" for i, (p, _, _) in enumerate(rows))
     return re.compile(pattern, re.I), tuple(rows)
+
+
+def alternation(rows) -> str:
+    """One regex alternation of the phrases of `rows` (longest first), for matchers outside the lexicon."""
+    return "|".join(_row_pattern(p) for p, _, _ in sorted(rows, key=lambda r: -len(r[0])))
 
 
 def cues(text: str, roles: set[str] | frozenset[str] | tuple[str, ...] | None = None) -> list[Cue]:

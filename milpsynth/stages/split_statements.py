@@ -42,8 +42,27 @@ _BULLET = re.compile(r"(?:(?<=[:.])|(?<=\n))[ \t]*[-•*][ \t]+(?=[A-Z(])")
 _GLUED = re.compile(r"(?<=[a-zA-Z0-9)$])\.(?=[A-Z][a-z]{2,})")
 
 
+# negations spelt as contractions or in two words, written out one way: 'shouldn't' -> 'should not',
+# 'can't' / 'can not' -> 'cannot', 'won't' -> 'will not' (the cue phrases are written that way)
+_CONTRACTED = re.compile(r"\b(?:(can)['’]t|(can)\s+not|(wo)n['’]t|(sha)n['’]t|([a-z]+)n['’]t)\b", re.I)
+
+
+def _spelt_out(m: re.Match) -> str:
+    can, can2, wo, sha, other = m.groups()
+    word = can or can2
+    if word:
+        return word + "not"
+    if wo:
+        return wo[0] + "ill not"          # 'won't' -> 'will not', keeping a capital
+    if sha:
+        return sha + "ll not"
+    return other + " not"
+
+
 def sentences(text: str) -> list[str]:
-    """Sentences, with remarks that the decisions are non-negative dropped (variables are, already)."""
+    """Sentences, with remarks that the decisions are non-negative dropped (variables are, already),
+    negations written out one way ('shouldn't' -> 'should not', 'can not' -> 'cannot')."""
+    text = _CONTRACTED.sub(_spelt_out, text)
     text = _BULLET.sub(". ", text)      # a bullet list: one sentence per item
     text = _GLUED.sub(". ", text)
     text = _NONNEGATIVE.sub("", " ".join(text.split()))
