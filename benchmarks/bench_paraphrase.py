@@ -57,6 +57,23 @@ def _dollar_words(text: str) -> str:
     return re.sub(r"\$(\d[\d,]*(?:\.\d+)?)(?!\d)(?!\s*(?:dollars?|per|million|thousand|k\b))", r"\1 dollars", text)
 
 
+def _other_letters(text: str) -> str:
+    """Single-letter labels renamed ('X' -> 'P', 'Y' -> 'Q', 'Z' -> 'R', 'W' -> 'S'), with their
+    LaTeX dollars and subscripts; nothing else changes."""
+    new = {"X": "P", "Y": "Q", "Z": "R", "W": "S"}
+    if re.search(r"\b[PQRS]\b", text):
+        return text               # the new names would collide with letters the text already uses
+    return re.sub(r"(?<![\w'])([XYZW])(?=(?:_?\{?\d+\}?)?(?![\w']))", lambda m: new[m.group(1)], text)
+
+
+def _question_first(text: str) -> str:
+    """The closing question paragraph moved before the rest (a text of several blank-line blocks)."""
+    blocks = [b for b in re.split(r"\n\s*\n", text.strip()) if b.strip()]
+    if len(blocks) < 2 or not blocks[-1].rstrip().endswith("?"):
+        return text
+    return "\n\n".join([blocks[-1]] + blocks[:-1])
+
+
 FAMILIES = {
     "upper cues": _swap({"at most": "no more than", "no more than": "at most", "cannot exceed": "must not exceed",
                          "should not exceed": "must not be more than", "must not exceed": "cannot exceed",
@@ -78,6 +95,8 @@ FAMILIES = {
     "counts in digits": _swap({w: str(i) for i, w in enumerate(
         ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), start=2)}),
     "plain labels": _plain_labels,
+    "other label letters": _other_letters,
+    "question first": _question_first,
     "thousands separators": _thousands,
     "dollar words": _dollar_words,
 }

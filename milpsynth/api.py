@@ -137,7 +137,7 @@ def formulate(description: str | Iterable[str], *, types: Mapping[int, Any] | No
 
     def index(k, what) -> int:
         if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= n:
-            raise InputError(f"{what}: paragraph numbers run from 1 to {n}, got {k!r}", field=what)
+            raise InputError(f"paragraph numbers run from 1 to {n}, got {k!r}", field=what)
         return k - 1
 
     for k, v in (types or {}).items():

@@ -251,3 +251,21 @@ def test_of_two_sure_objectives_the_one_saying_what_to_optimise_is_kept():
     f = formulate(text, pipeline=pipe)
     assert [p.text[:7] for p in f.paragraphs if p.type == 0] == ["The aim"]
     assert f.solve().objective == pytest.approx(2 * 10)
+
+
+def test_a_bound_typed_as_the_objective_does_not_displace_the_stated_objective():
+    """Free text where a statement with a comparative ('must not be more than 1') and the sentence that
+    says what to minimise are both taken for objectives: the one that says it is kept."""
+    from milpsynth.document import Paragraph, Prediction, Problem
+    from milpsynth.stages.classify import one_objective
+    from milpsynth.variables import Variable, VariableTable
+    texts = ["The gap between the shifts of team X and team Y must not be more than 1.",
+             "The manager aims to minimize total overtime while respecting the rules above."]
+    problem = Problem(" ".join(texts), [Paragraph(i, t) for i, t in enumerate(texts)], split=list(texts))
+    problem.variables = VariableTable.build([Variable("x", "integer", "X", ["team X"]),
+                                             Variable("y", "integer", "Y", ["team Y"])], pure_binary=False)
+    for p, prob in zip(problem.paragraphs, (0.97, 0.99)):
+        p.prediction = Prediction(0, 0, prob, "lora", probs={0: prob, 3: 1 - prob}, fine_probs={0: prob, 3: 1 - prob})
+    one_objective(problem)
+    kept = [p.text for p in problem.paragraphs if p.type == 0]
+    assert kept == [texts[1]]

@@ -149,3 +149,22 @@ def test_a_subject_spelt_out_after_its_bound():
     # 'calculated as' gives the terms of the subject named before the bound
     assert rel("The combined load must be at least 600 kg, calculated as four times plant A plus twice plant B.") \
         == ({"a": 4.0, "b": 2.0}, ">=", 600.0)
+
+
+def test_a_margin_with_any_verb_of_passing():
+    assert rel("The runs of plant A must not be more than those of plant B by more than 40.") == (
+        {"a": 1.0, "b": -1.0}, "<=", 40.0)
+    assert rel("Plant A should surpass plant B by at least 12 runs.") == ({"a": 1.0, "b": -1.0}, ">=", 12.0)
+
+
+def test_a_cue_inside_a_leading_reason_bounds_nothing():
+    assert rel("To keep a minimum level of upkeep, no less than 70 runs should go to plant A and plant B together.") \
+        == ({"a": 1.0, "b": 1.0}, ">=", 70.0)
+
+
+@pytest.mark.parametrize("text", [
+    "No more than 90 runs may be given jointly to plant A and plant B.",
+    "At most 90 runs go to plant A and plant B.",
+])
+def test_a_limit_before_the_decisions_it_bounds(text):
+    assert rel(text) == ({"a": 1.0, "b": 1.0}, "<=", 90.0)

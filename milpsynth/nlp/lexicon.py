@@ -100,6 +100,7 @@ ROWS: tuple[tuple[str, str, int], ...] = COMPOSED + (
     ("times less", "compare", 2), ("times fewer", "compare", 2),
     ("combined", "total", 2), ("in total", "total", 2), ("total", "total", 2), ("altogether", "total", 2),
     ("the sum of", "total", 2), ("sum of", "total", 2), ("both", "total", 1), ("all", "total", 1),
+    ("collectively", "total", 2), ("jointly", "total", 2), ("in aggregate", "total", 2), ("taken together", "total", 2),
     # the objective
     ("maximize", "objective_max", 2), ("maximise", "objective_max", 2), ("maximum", "objective_max", 1),
     ("minimize", "objective_min", 2), ("minimise", "objective_min", 2), ("minimum", "objective_min", 1),

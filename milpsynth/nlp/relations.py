@@ -33,7 +33,7 @@ _FILLER = re.compile(r"^(?:\s|\*|\$|\\cdot|\\times|of|the|that|those|for|in|on|t
 # a tail that gives a reason, not a term: 'due to budget constraints', 'to ensure ...', ', keeping ...'
 _TAIL = re.compile(r"\b(?:due to|because|since|so as|so that|in order|to ensure|to meet|to maintain|to achieve|"
                    r"to keep|to guarantee|to fulfil|to fulfill|to avoid|to comply|for (?:the|a|its)|as (?:a|the)|"
-                   r"while|which|given)\b|,\s+[a-z]+ing\b", re.I)
+                   r"while|which|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bwas )given)\b|,\s+[a-z]+ing\b", re.I)
 # a reason that opens the statement: 'Since the premium package sells better, ...'
 _REASON = re.compile(r"^\s*(?:(?:however|moreover|additionally|further(?:more)?|also|but),?\s+)?"
                      r"(?:since|because|as|given that|due to|considering|(?:in order )?to \w+)\b[^,]{3,160},\s*", re.I)
@@ -112,12 +112,15 @@ def read(a: Analysis, all_vars: list[str], weights: Callable[[Num, str], dict[st
     margin = _margin(a, found)
     if margin is not None:
         return margin
+    reason = _REASON.match(a.text)
+    if reason and any(c.start >= reason.end() for c in strong):
+        # a cue inside a leading reason ('To ensure a minimum level of service, ...') bounds nothing
+        strong = [c for c in strong if c.start >= reason.end()]
     if not strong:
         return None
     if len({c.role for c in strong}) > 1 or len(strong) > 2:
         return None                  # two directions: two statements in one ('at most 8 X and at least 5 Y')
     cue = strong[0]
-    reason = _REASON.match(a.text)
     start = reason.end() if reason and reason.end() <= cue.start else 0
     if any(n.start < start for n in a.numbers):
         return None
@@ -142,9 +145,10 @@ def read(a: Analysis, all_vars: list[str], weights: Callable[[Num, str], dict[st
     lconst = [n for n in lconst if not _counts_decisions(a.text, n, len(all_vars))
               and not (n.value == 0 and cue.role == "upper")]    # 'from zero up to 60': x >= 0 holds already
     named = list(dict.fromkeys(units + list(rterms)))
-    if not lterms and len(named) >= 2 and len(rconst) == 1 and all(c == 1 for c in rterms.values()) \
-            and lexicon.cues(a.text[cue.end:right_end], ("total",)):
-        lterms, rterms, units = {v: 1.0 for v in named}, {}, []   # 'a total of 100 vehicles (X and Y combined)'
+    if not lterms and len(named) >= 2 and len(rconst) == 1 and all(c == 1 for c in rterms.values()):
+        # the limit before the decisions it bounds: 'a total of 100 vehicles (X and Y combined)',
+        # 'no less than 150 units should go to X and Y', 'at most 90 runs go to A and B'
+        lterms, rterms, units = {v: 1.0 for v in named}, {}, []
     elif not lterms and len(units) == 1 and not rterms:
         lterms = {units[0]: 1.0}          # 'there must be at least 10 single-load models'
     elif units and (set(units) - set(lterms)):
@@ -264,6 +268,8 @@ def _excess(a: Analysis, cue: lexicon.Cue, found: list[lexicon.Cue]) -> Relation
     return Relation({x: 1.0, y: -1.0}, sense, nums[0].value, ["an excess of one decision over another"])
 
 
+# what passes the other decision in a margin: 'X must not exceed / be more than / surpass Y by N'
+_PASSING = ("exceed", "surpass", "go beyond", "go over", "more than", "greater than", "higher than", "larger than")
 _BY = re.compile(r"\s+by\s+(?:(at least|at most|no more than|more than|up to)\s+)?$", re.I)
 _CALCULATED = re.compile(r",\s*(?:calculated|computed|given|defined|determined|measured)\s+(?:as|by)\s+", re.I)
 # after the margin's number: its unit or noun on either side of 'more' ('1000 units more than', '50 more
@@ -284,7 +290,7 @@ def _margin(a: Analysis, found: list[lexicon.Cue]) -> Relation | None:
     before = {m.var for m in a.mentions if m.end <= n.start}
     after = [m for m in a.mentions if m.start >= n.end]
     by = _BY.search(a.text[:n.start])
-    exceed = [c for c in found if "exceed" in c.phrase and c.end <= n.start]
+    exceed = [c for c in found if by and c.end <= by.start() and any(w in c.phrase for w in _PASSING)]
     if by and exceed and len(before) == 2:           # 'X ... (not) exceed ... Y by (more than) N'
         xm = next((m for m in a.mentions if m.end <= exceed[-1].start), None)
         ym = next((m for m in a.mentions if exceed[-1].end <= m.start < n.start), None)

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..document import Problem
 from ..errors import ClassificationError
-from ..nlp import cues
+from ..nlp import cues, lexicon
 from ..nlp.analysis import analyse
 from ..nlp.numbers import find_numbers
 from ..classifier.decoding import asks_objective
@@ -89,6 +89,12 @@ def _one_question(problem: Problem, objectives: list) -> None:
         to_facts(problem, plain, "the objective said again, with no number; the question states it")
 
 
+def _bounds(text: str) -> bool:
+    """A comparative that bounds something ('must not be more than 1', 'at least 6'): a statement
+    typed as the objective that says one, and nothing about what to optimise, states a constraint."""
+    return any(c.strength == 2 for c in lexicon.directions(text))
+
+
 def _asks_again(problem: Problem, p) -> bool:
     """A statement the split took for the objective ('Find out what would be the minimum total cost,
     rounded to the nearest dollar') that names no decision and holds no number: nothing to bound."""
@@ -109,7 +115,7 @@ def one_objective(problem: Problem) -> None:
     if objectives and problem.split:
         asking = [p for p in live if p.prediction.source != "user" and _asks_again(problem, p)]
         stating = [o for o in objectives if not any(o is r for r in asking)
-                   and (o.prediction.prob >= 0.5 or cues.OBJECTIVE.search(o.text))]
+                   and (cues.OBJECTIVE.search(o.text) or (o.prediction.prob >= 0.5 and not _bounds(o.text)))]
         keep = stating
         if not stating:
             # every objective only asks, with nothing to bound ('The firm aims to minimize its costs',
