@@ -58,12 +58,14 @@ def _dollar_words(text: str) -> str:
 
 
 def _other_letters(text: str) -> str:
-    """Single-letter labels renamed ('X' -> 'P', 'Y' -> 'Q', 'Z' -> 'R', 'W' -> 'S'), with their
-    LaTeX dollars and subscripts; nothing else changes."""
+    """Single-letter labels renamed ('X' -> 'P', 'Y' -> 'Q', 'Z' -> 'R', 'W' -> 'S', and the lower-case
+    letters of formulas), with their LaTeX dollars and subscripts; nothing else changes."""
     new = {"X": "P", "Y": "Q", "Z": "R", "W": "S"}
-    if re.search(r"\b[PQRS]\b", text):
+    new.update({k.lower(): v.lower() for k, v in new.items()})      # in formulas too: '$x - 0.5y \geq 30$'
+    if re.search(r"(?<!['’])\b[PQRSpqrs]\b", text):
         return text               # the new names would collide with letters the text already uses
-    return re.sub(r"(?<![\w'])([XYZW])(?=(?:_?\{?\d+\}?)?(?![\w']))", lambda m: new[m.group(1)], text)
+    return re.sub(r"(?<![A-Za-z_'])([XYZWxyzw])(?=(?:_?\{?\d+\}?)?(?!\w)(?!'(?!s\b)))",
+                  lambda m: new[m.group(1)], text)
 
 
 def _question_first(text: str) -> str:

@@ -87,3 +87,11 @@ def test_contractions_and_two_word_negations_are_written_out():
     from milpsynth.stages.split_statements import sentences
     assert sentences("The van shouldn't carry more than 9 boxes. The car can not take under 2. They won't sell.") == [
         "The van should not carry more than 9 boxes.", "The car cannot take under 2.", "They will not sell."]
+
+
+def test_british_ise_spellings_read_as_ize_for_the_classifier():
+    from milpsynth.nlp.spelling import american
+    assert american("We minimise costs; Optimisation prioritises MAXIMISING output.") == \
+        "We minimize costs; Optimization prioritizes MAXIMIZING output."
+    assert american("They advertise and exercise; the supervisor revises.") == \
+        "They advertise and exercise; the supervisor revises."

@@ -10,6 +10,7 @@ import numpy as np
 from ..document import Prediction
 from ..errors import ClassificationError
 from ..labels import FINE_NAMES, FINE_TO_TYPE, N_FINE, TYPE_NAMES
+from ..nlp.spelling import american
 from .decoding import aligned_type
 from .base import (BUNDLED_BASE, base_record, check_base, check_texts, load_merged, read_meta, resolve_base,
                    run_config, save_artefact)
@@ -154,7 +155,7 @@ class LoraClassifier:
         """Raw fine-label logits (n, 21); `contexts` (one string per text) are read only by a model
         trained with context (one trained with context and given none reads 'decisions: none found')."""
         self._require_fitted()
-        texts = _check_texts(texts)
+        texts = [american(t) for t in _check_texts(texts)]     # 'minimise' reads as 'minimize'
         if self.uses_context:
             from .context import context_text
             contexts = list(contexts) if contexts is not None else [context_text([])] * len(texts)
