@@ -54,7 +54,8 @@ def _plain_labels(text: str) -> str:
 
 def _dollar_words(text: str) -> str:
     """'$20' -> '20 dollars' (a money amount not followed by a unit word already)."""
-    return re.sub(r"\$(\d[\d,]*(?:\.\d+)?)(?!\d)(?!\s*(?:dollars?|per|million|thousand|k\b))", r"\1 dollars", text)
+    return re.sub(r"\$(\d[\d,]*(?:\.\d+)?)(?![\d.,]?\d)(?!\s*(?:dollars?|per|million|thousand|k\b))",
+                  r"\1 dollars", text)
 
 
 def _other_letters(text: str) -> str:
@@ -86,7 +87,8 @@ FAMILIES = {
                                 "must not": "mustn't"}),
     "objective verbs": _swap({"minimize": "minimise", "maximize": "maximise", "minimizing": "minimising",
                               "maximizing": "maximising", "minimise": "minimize", "maximise": "maximize"}),
-    "modal verbs": _swap({"must": "has to", "should": "must", "needs to": "must", "need to": "must"}),
+    "modal verbs": lambda text: _swap({"should": "must", "needs to": "must", "need to": "must"})(
+        re.sub(r"\b(M|m)ust\b(?!\s+not\b)", lambda m: ("H" if m.group(1) == "M" else "h") + "as to", text)),
     "totals": _swap({"combined": "total", "in total": "altogether", "the sum of": "the total of"}),
     "rarer cue phrasings": _swap({"cannot exceed": "cannot surpass", "should not exceed": "should not go beyond",
                                   "must not exceed": "must stay within", "at least": "no fewer than",

@@ -520,3 +520,10 @@ def test_exactly_in_a_rate_stays_data():
     f = formulate("A shop makes chairs and tables. Each chair earns $7 and each table earns $4. Each chair takes "
                   "exactly 3 hours and each table exactly 2 hours. At most 60 hours are available. Maximize profit.")
     assert [str(c) for c in f.constraints] == ["3*chairs + 2*tables <= 60"]
+
+
+def test_a_lead_in_that_counts_its_statements_is_a_fact():
+    from milpsynth.stages.split_statements import _cut
+    pieces = _cut("The rota must respect 2 rules: the day shift has at most 9 nurses; the night shift has at least 4 nurses.")
+    assert pieces == [("The rota must respect 2 rules:", False), ("the day shift has at most 9 nurses", True),
+                      ("the night shift has at least 4 nurses.", True)]

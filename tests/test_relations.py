@@ -168,3 +168,9 @@ def test_a_cue_inside_a_leading_reason_bounds_nothing():
 ])
 def test_a_limit_before_the_decisions_it_bounds(text):
     assert rel(text) == ({"a": 1.0, "b": 1.0}, "<=", 90.0)
+
+
+def test_what_is_subtracted_from_a_decision_comes_second():
+    assert rel("Half of the runs of plant B, when subtracted from those of plant A, must not exceed 20.") == (
+        {"b": -0.5, "a": 1.0}, "<=", 20.0)
+    assert rel("Plant A minus plant B must not exceed 20.") == ({"a": 1.0, "b": -1.0}, "<=", 20.0)

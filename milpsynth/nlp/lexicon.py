@@ -7,6 +7,7 @@ its role:
     lower   at least ('no fewer than', 'a minimum of', '>=')
     equal   exactly ('must equal', '=')
     plus / minus        arithmetic between terms ('plus', 'minus', 'less')
+    subtract_from       what stands before it is taken from what follows ('A subtracted from B' = B - A)
     difference          'the difference between A and B' (A - B)
     excess              'an excess of N over B' (the subject minus B is N)
     total               the sum of what the category covers ('combined', 'in total', 'both')
@@ -30,7 +31,7 @@ from functools import lru_cache
 # surpass N' and 'must not go beyond N' bound from above as 'cannot exceed N' does, 'must not drop
 # under N' from below; 'stay within N' / 'be kept under N' from above, 'remain above N' from below.
 NEGATIONS = ("cannot", "can not", "must not", "should not", "may not", "will not", "does not", "do not",
-             "shall not", "is not to", "are not to", "not to", "never")
+             "shall not", "is not to", "are not to", "not to", "never", "not")
 SURPASS = ("exceed", "surpass", "go beyond", "go over", "go above", "rise above", "be more than", "be over",
            "be above", "be greater than", "be higher than", "top")
 FALL_UNDER = ("fall below", "drop below", "go below", "dip below", "fall under", "drop under", "go under",
@@ -92,6 +93,8 @@ ROWS: tuple[tuple[str, str, int], ...] = COMPOSED + (
     # arithmetic between terms
     ("plus", "plus", 2), ("+", "plus", 2), ("added to", "plus", 2), ("together with", "plus", 2),
     ("minus", "minus", 2), ("-", "minus", 2), ("−", "minus", 2), ("less", "minus", 1), ("subtracted", "minus", 1),
+    ("subtracted from", "subtract_from", 2), ("deducted from", "subtract_from", 2),
+    ("taken away from", "subtract_from", 2), ("taken from", "subtract_from", 1),
     ("the difference between", "difference", 2), ("difference between", "difference", 2),
     ("difference in * between", "difference", 2), ("difference in * * between", "difference", 2),
     ("excess of", "excess", 2), ("more than * by", "excess", 2),

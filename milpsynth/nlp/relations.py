@@ -212,7 +212,7 @@ def _terms(a: Analysis, start: int, end: int,
     decision named right after it its unit ('at least 10 single-load models')."""
     mentions = [m for m in a.mentions if start <= m.start and m.end <= end]
     numbers = [n for n in a.numbers if start <= n.start and n.end <= end]
-    signs = lexicon.cues(a.text[start:end], ("plus", "minus", "difference"))
+    signs = lexicon.cues(a.text[start:end], ("plus", "minus", "difference", "subtract_from"))
     signs = [(start + c.start, c.role) for c in signs]
     terms: dict[str, float] = {}
     used: set[int] = set()
@@ -241,6 +241,8 @@ def _terms(a: Analysis, start: int, end: int,
         for at, role in signs:
             if prev <= at < m.start and role == "minus":
                 sign = -1.0
+            if prev <= at < m.start and role == "subtract_from":     # 'A, when subtracted from B': B - A
+                terms = {v: -c for v, c in terms.items()}
         if difference_at is not None and difference_at < m.start and k > 0 \
                 and mentions[k - 1].start > difference_at and re.search(r"\band\b|,", a.text[prev:m.start]):
             sign = -1.0

@@ -143,9 +143,14 @@ def _cut(sentence: str) -> list[tuple[str, bool]]:
     about each single unit ('Each employee can only be assigned to one project') is no bound on the
     totals: a fact."""
     lead, colon, rules = sentence.partition(":")
-    if colon and rules.strip() and not re.search(r"\d", lead) and is_constraint(rules):
-        # a lead-in with no figure ('The plan must follow two rules: ...') is no statement; what follows it is
-        return [(lead.strip() + ":", False)] + _cut(rules.strip())
+    if colon and rules.strip() and is_constraint(rules):
+        # a lead-in with no figure ('The plan must follow two rules: ...') is no statement; what follows it
+        # is, and so is one whose only number counts the statements after it ('must meet 2 rules: ...')
+        after = _cut(rules.strip())
+        counted = sum(1 for _, statement in after if statement)
+        figures = [n for n in find_numbers(lead) if re.search(r"\d", n.text)]
+        if not figures or (counted > 1 and all(n.value == counted for n in figures)):
+            return [(lead.strip() + ":", False)] + after
     parts = [x.strip() for x in sentence.split(";") if x.strip()]
     if len(parts) > 1 and all(is_constraint(x) for x in parts):
         return [piece for x in parts for piece in _cut(x)]
