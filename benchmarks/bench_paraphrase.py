@@ -77,6 +77,33 @@ def _question_first(text: str) -> str:
     return "\n\n".join([blocks[-1]] + blocks[:-1])
 
 
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9%)])\.\s+(?=[A-Z][a-z])")
+
+
+def _semicolons(text: str) -> str:
+    """Within each blank-line block, every second sentence joined to the one before it by '; '."""
+    def block(b: str) -> str:
+        parts = _SENTENCE_END.split(b)
+        out = [parts[0]]
+        for k, part in enumerate(parts[1:], start=1):
+            if k % 2 == 1 and not re.match(r"(?:What|How|Given|Find|Calculate|Determine)\b", part):
+                out[-1] += "; " + part[0].lower() + part[1:]
+            else:
+                out.append(part)
+        return ". ".join(out)
+    return "\n\n".join(block(b) for b in re.split(r"\n\s*\n", text))
+
+
+def _bullets(text: str) -> str:
+    """The sentences of each block but the first and the question written as a bullet list."""
+    def block(b: str) -> str:
+        parts = _SENTENCE_END.split(b)
+        if len(parts) < 3 or b.rstrip().endswith("?"):
+            return b
+        return parts[0] + ".\n" + "\n".join(f"- {p.rstrip('.')}." for p in parts[1:])
+    return "\n\n".join(block(b) for b in re.split(r"\n\s*\n", text))
+
+
 FAMILIES = {
     "upper cues": _swap({"at most": "no more than", "no more than": "at most", "cannot exceed": "must not exceed",
                          "should not exceed": "must not be more than", "must not exceed": "cannot exceed",
@@ -101,6 +128,8 @@ FAMILIES = {
     "plain labels": _plain_labels,
     "other label letters": _other_letters,
     "question first": _question_first,
+    "semicolon joins": _semicolons,
+    "bullet lists": _bullets,
     "thousands separators": _thousands,
     "dollar words": _dollar_words,
 }

@@ -527,3 +527,11 @@ def test_a_lead_in_that_counts_its_statements_is_a_fact():
     pieces = _cut("The rota must respect 2 rules: the day shift has at most 9 nurses; the night shift has at least 4 nurses.")
     assert pieces == [("The rota must respect 2 rules:", False), ("the day shift has at most 9 nurses", True),
                       ("the night shift has at least 4 nurses.", True)]
+
+
+def test_a_statement_and_a_fact_joined_by_a_semicolon_are_cut():
+    from milpsynth.stages.split_statements import _cut
+    assert _cut("The van may carry at most 30 crates; each crate earns $4 and each box $2 respectively.") == [
+        ("The van may carry at most 30 crates", True), ("each crate earns $4 and each box $2 respectively.", False)]
+    # no cut inside a formula or brackets
+    assert len(_cut("The bounds are ($0 \\leq a \\leq 5; 0 \\leq b \\leq 7$) for the plan.")) == 1

@@ -151,8 +151,11 @@ def _cut(sentence: str) -> list[tuple[str, bool]]:
         figures = [n for n in find_numbers(lead) if re.search(r"\d", n.text)]
         if not figures or (counted > 1 and all(n.value == counted for n in figures)):
             return [(lead.strip() + ":", False)] + after
-    parts = [x.strip() for x in sentence.split(";") if x.strip()]
-    if len(parts) > 1 and all(is_constraint(x) for x in parts):
+    parts = _semicolon_parts(sentence)
+    if len(parts) > 1 and (all(is_constraint(x) for x in parts)
+                           or (any(_is_statement(x) for x in parts) and all(_clause(x) for x in parts))):
+        # clauses joined by ';', each a statement or a fact of its own ('X may use at most 40 hours;
+        # each unit of X earns $5')
         return [piece for x in parts for piece in _cut(x)]
     if _EACH_UNIT.match(sentence) and all(n.value == 1 for n in find_numbers(sentence)):
         return [(sentence, False)]
@@ -224,8 +227,26 @@ _REFERS_BACK = re.compile(r"(?:this|that|these|those|such)\s+(?:[\w-]+\s+){0,2}?
 
 
 def _in_brackets(text: str, at: int) -> bool:
-    """Whether position `at` of `text` lies inside an open parenthesis."""
-    return text.count("(", 0, at) > text.count(")", 0, at)
+    """Whether position `at` of `text` lies inside an open parenthesis or a `$...$` formula."""
+    if text.count("(", 0, at) > text.count(")", 0, at):
+        return True
+    # an open '$' that starts a formula ('$0 \leq x \leq 3; ...$'), not a price ('$5 each; ...')
+    return text.count("$", 0, at) % 2 == 1 and "$" in text[at:] \
+        and bool(re.search(r"\\[a-zA-Z]+|[=<>\u2264\u2265]", text[text.rfind("$", 0, at):at]))
+
+
+def _clause(part: str) -> bool:
+    """A part that can stand alone: it says something of its subject, or states per-unit data
+    ('each unit of X yields returns of 20, 15 and 30 respectively')."""
+    return _has_predicate(part) or (bool(_PER.search(part) or re.search(r"\brespectively\b", part, re.I))
+                                    and len(part.split()) >= 4)
+
+
+def _semicolon_parts(sentence: str) -> list[str]:
+    """The sentence cut at each ';' outside brackets and formulas."""
+    cuts = [i for i, ch in enumerate(sentence) if ch == ";" and not _in_brackets(sentence, i)]
+    bounds = [-1] + cuts + [len(sentence)]
+    return [p for p in (sentence[a + 1:b].strip() for a, b in zip(bounds, bounds[1:])) if p]
 
 
 def _has_predicate(clause: str) -> bool:
