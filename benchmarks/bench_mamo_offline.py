@@ -67,19 +67,32 @@ def run_one(text: str, pipeline) -> tuple[str, str, float | None, str | None]:
     return "", "", sol.objective, sol.status.value
 
 
-def measure(records: list[dict]) -> list[dict]:
+def judge(record: dict, text: str, pipeline) -> tuple[str, str, float | None]:
+    """(kind, message, objective) of `text` run as `record`'s problem and judged by its answer."""
     from milpsynth.evaluation.by_answer import answer_matches
+    kind, message, objective, status = run_one(text, pipeline)
+    if not kind:
+        stated = record.get("status") if record.get("status") not in (None, "optimal") else None
+        ok, message = answer_matches(objective, status, record.get("answer"), stated, text)
+        kind = "ok" if ok else ("wrong" if status == "optimal" else "solve")
+    return kind, message, objective
+
+
+def read_records(path: Path) -> list[dict] | None:
+    """The records of a jsonl file, or None (said on stderr) where it is absent."""
+    if not path.is_file():
+        print(f"no {path}: give --data the MAMO EasyLP jsonl", file=sys.stderr)
+        return None
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def measure(records: list[dict]) -> list[dict]:
     from milpsynth.pipeline import Pipeline
     pipeline = Pipeline()
     out = []
     for r in records:
         t0 = time.perf_counter()
-        kind, message, objective, status = run_one(r["text"], pipeline)
-        if not kind:
-            stated = r.get("status") if r.get("status") not in (None, "optimal") else None
-            ok, why = answer_matches(objective, status, r.get("answer"), stated, r["text"])
-            kind = "ok" if ok else ("wrong" if status == "optimal" else "solve")
-            message = why
+        kind, message, objective = judge(r, r["text"], pipeline)
         out.append({"id": r.get("id"), "kind": kind, "message": message, "objective": objective,
                     "answer": r.get("answer"), "seconds": time.perf_counter() - t0})
     return out
@@ -92,10 +105,9 @@ def main(argv=None) -> int:
     ap.add_argument("--rows", action="store_true", help="print the work half's rows (never the blind half's)")
     a = ap.parse_args(argv)
     path = Path(a.data)
-    if not path.is_file():
-        print(f"no {path}: give --data the MAMO EasyLP jsonl", file=sys.stderr)
+    records = read_records(path)
+    if records is None:
         return 2
-    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     from milpsynth import formulate
     formulate("Maximize profit: each chair earns $5. At most 10 chairs.")      # load models before timing
     halves = {}

@@ -14,7 +14,6 @@ problems a family broke, with the rewritten sentence, for debugging.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from pathlib import Path
@@ -26,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from _report import write_report  # noqa: E402
-from bench_mamo_offline import run_one  # noqa: E402
+from bench_mamo_offline import judge, read_records  # noqa: E402
 
 
 def _swap(table: dict[str, str]):
@@ -142,22 +141,16 @@ def main(argv=None) -> int:
     ap.add_argument("--rows", action="store_true", help="print the work problems a family broke")
     a = ap.parse_args(argv)
     path = Path(a.data)
-    if not path.is_file():
-        print(f"no {path}: give --data the MAMO EasyLP jsonl", file=sys.stderr)
+    records = read_records(path)
+    if records is None:
         return 2
-    from milpsynth.evaluation.by_answer import answer_matches
     from milpsynth.pipeline import Pipeline
-    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     work = [r for r in records if r.get("split") == "work"]
     pipeline = Pipeline()
 
     def solved(r: dict, text: str) -> tuple[bool, str]:
-        kind, message, objective, status = run_one(text, pipeline)
-        if kind:
-            return False, f"{kind}: {message}"
-        stated = r.get("status") if r.get("status") not in (None, "optimal") else None
-        ok, why = answer_matches(objective, status, r.get("answer"), stated, text)
-        return ok, why
+        kind, message, _ = judge(r, text, pipeline)
+        return kind == "ok", message if kind in ("ok", "wrong") else f"{kind}: {message}"
 
     base = [r for r in tqdm(work, desc="originals", file=sys.stderr) if solved(r, r["text"])[0]]
     table, broken = {}, []
