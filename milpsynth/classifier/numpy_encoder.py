@@ -235,9 +235,8 @@ class NumpyBert:
         real tokens, without paying for the padding. With `first_only` the last layer computes keys
         and values for every token but queries, attention output and feed-forward for the first
         token alone, the same arithmetic for that token as the full layer."""
-        ids, mask = np.asarray(input_ids), np.asarray(attention_mask).astype(bool)
+        ids, mask = np.asarray(input_ids), np.asarray(attention_mask).astype(bool)     # a copy
         b, n = ids.shape
-        mask = mask.copy()
         mask[:, 0] = True                      # every sequence has its first token ([CLS])
         rows, cols = np.nonzero(mask)          # row-major: each sequence's tokens together, in order
         counts = np.bincount(rows, minlength=b)

@@ -37,6 +37,8 @@ SURPASS = ("exceed", "surpass", "go beyond", "go over", "go above", "rise above"
 FALL_UNDER = ("fall below", "drop below", "go below", "dip below", "fall under", "drop under", "go under",
               "fall short of", "be below", "be under", "be lower than", "be less than", "be fewer than")
 STAY = ("stay", "remain", "be kept", "be held", "be capped", "be limited")
+# the verbs of passing without their 'be' ('exceed', 'more than'): what passes the other side of a margin
+PASSING = tuple(v.removeprefix("be ") for v in SURPASS)
 
 
 def _composed() -> tuple[tuple[str, str, int], ...]:
@@ -88,7 +90,7 @@ ROWS: tuple[tuple[str, str, int], ...] = COMPOSED + (
     ("requirement", "lower", 1), ("needs", "lower", 1), ("need", "lower", 1),
     (">=", "lower", 2), ("≥", "lower", 2), ("\\geq", "lower", 2), ("\\ge", "lower", 2), ("=>", "lower", 2),
     # equality
-    ("exactly", "equal", 2), ("equal to", "equal", 2), ("must equal", "equal", 2), ("equals", "equal", 2),
+    ("exactly", "equal", 2), ("precisely", "equal", 2), ("equal to", "equal", 2), ("must equal", "equal", 2), ("equals", "equal", 2),
     ("must be equal to", "equal", 2), ("=", "equal", 2),
     # arithmetic between terms
     ("plus", "plus", 2), ("+", "plus", 2), ("added to", "plus", 2), ("together with", "plus", 2),

@@ -271,7 +271,7 @@ def _excess(a: Analysis, cue: lexicon.Cue, found: list[lexicon.Cue]) -> Relation
 
 
 # what passes the other decision in a margin: 'X must not exceed / be more than / surpass Y by N'
-_PASSING = ("exceed", "surpass", "go beyond", "go over", "more than", "greater than", "higher than", "larger than")
+_PASSING = lexicon.PASSING + ("larger than",)
 _BY = re.compile(r"\s+by\s+(?:(at least|at most|no more than|more than|up to)\s+)?$", re.I)
 _CALCULATED = re.compile(r",\s*(?:calculated|computed|given|defined|determined|measured)\s+(?:as|by)\s+", re.I)
 # after the margin's number: its unit or noun on either side of 'more' ('1000 units more than', '50 more

@@ -19,7 +19,8 @@ from ..nlp.numbers import find_numbers
 
 _SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z(\"'$0-9])")
 # an amount stated exactly ('makes exactly 20 pieces', 'must equal $500'): an equality, unless a rate
-_EXACT_AMOUNT = r"\b(?:exactly|precisely|equal to|equals?)\s+\$?\d"
+_EXACT_AMOUNT = (r"(?:" + lexicon.alternation([r for r in lexicon.ROWS if r[1] == "equal" and r[0][0].isalpha()])
+                 + r")\s+\$?\d")
 _CONSTRAINT_CUE = re.compile(cues.UPPER.pattern + "|" + cues.LOWER.pattern + "|" + cues.COMPARE.pattern
                              + r"|\b(?:must|should|cannot|can't|need|needs|required|has to|have to)\b"
                              + r"|" + _EXACT_AMOUNT, re.I)
