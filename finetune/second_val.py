@@ -10,6 +10,7 @@ the types. `load()` reads the texts back and skips, with a reason, what it canno
 
     python -m finetune.second_val --list mamo/easylp_dev.jsonl     # statements of the work items, numbered
     python -m finetune.second_val --model milpsynth/classifier/model  # coarse accuracy of a classifier
+    python -m finetune.second_val --pipeline                            # ... and of the whole offline pipeline
 """
 from __future__ import annotations
 
@@ -133,6 +134,8 @@ def main(argv=None) -> int:
     ap.add_argument("--list", default=None, help="data file relative to ../shared/data: print its statements")
     ap.add_argument("--model", default=None, help="classifier directory to measure (default: the shipped one)")
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--pipeline", action="store_true",
+                    help="also measure the whole offline pipeline's types (each item formulated as free text)")
     a = ap.parse_args(argv)
     if a.list is None:
         from milpsynth.classifier import load_classifier
@@ -148,6 +151,12 @@ def main(argv=None) -> int:
             print(f"  true {e['true']:>2} pred {e['pred']:>2}: {e['text'][:110]}")
         for why in rep["skipped"]:
             print("  skipped:", why)
+        if a.pipeline:
+            rep = measure_pipeline(sv)
+            print(f"second-source val, the whole offline pipeline: {rep['correct']}/{rep['n']} = "
+                  f"{rep['accuracy_coarse']:.4f}", {k: f"{v['correct']}/{v['n']}" for k, v in rep["by_source"].items()})
+            for e in rep["errors"]:
+                print(f"  true {e['true']:>2} pred {e['pred']!s:>5}: {e['text'][:110]}")
         return 0
     for item, text in work_items(a.list):
         print(f"## {item}")
@@ -162,7 +171,7 @@ def measure(predict, sv: SecondVal) -> dict:
     and per source, the errors, and what the statements outside the types were predicted as."""
     typed = sv.typed()
     pred = predict(typed)
-    rows = [(s, int(p)) for s, p in zip(typed, pred)]
+    rows = [(s, p if isinstance(p, str) else int(p)) for s, p in zip(typed, pred)]
     by_src: dict[str, list[bool]] = {}
     for s, p in rows:
         by_src.setdefault(s.file.split("/")[0], []).append(p == s.label)
@@ -190,6 +199,68 @@ def problem_of(statements: list[Statement]):
 
 
 _VARIABLES = None
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.lower()))
+
+
+def matching_paragraph(statement: str, paragraphs: list[str], least: float = 0.5) -> int | None:
+    """Index of the paragraph of `paragraphs` that holds most of `statement`'s words (at least
+    `least` of them, and the best by the overlap of both), or None."""
+    want = _words(statement)
+    best, best_score = None, 0.0
+    for i, text in enumerate(paragraphs):
+        have = _words(text)
+        shared = len(want & have)
+        if not want or shared / len(want) < least:
+            continue
+        score = shared / len(want | have)
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def pipeline_types(statements: list[Statement], text: str, formulate) -> list[int | str]:
+    """The type the whole pipeline gave each statement of one item when formulating the item's
+    `text` (free text: the split, the classifier and the rules' retyping): the type of the paragraph
+    the statement went into, 'fact' where it went into none (read as data or left out), 'error'
+    where the item could not be formulated."""
+    try:
+        problem = formulate(text)
+    except Exception:          # noqa: BLE001  an item the pipeline refuses: every statement counts as wrong
+        return ["error"] * len(statements)
+    paragraphs = getattr(problem, "paragraphs", None) or []
+    texts = [p.text for p in paragraphs]
+    out: list[int | str] = []
+    for s in statements:
+        i = matching_paragraph(s.text, texts)
+        t = paragraphs[i].type if i is not None else None
+        out.append("fact" if t is None else int(t))
+    return out
+
+
+def measure_pipeline(sv: SecondVal, formulate=None, texts: dict[str, str] | None = None) -> dict:
+    """`measure` of the whole offline pipeline's types: each item's text formulated as free text
+    (`formulate`, default `milpsynth.formulate` with the paragraph pipeline only), each labelled
+    statement matched to the paragraph it went into (`matching_paragraph`)."""
+    if formulate is None:
+        from milpsynth import formulate as _formulate
+
+        def formulate(text):
+            return _formulate(text, classes=False, on_error="skip")
+    if texts is None:
+        texts = {}
+        for rel in {s.file for s in sv.statements}:
+            texts.update({f"{rel}#{item}": t for item, t in work_items(rel)})
+    types: dict[tuple[str, int], int | str] = {}
+    for group, sts in sv.problems().items():
+        for s, t in zip(sts, pipeline_types(sts, texts[group], formulate)):
+            types[(group, s.position)] = t
+    return measure(lambda typed: [types[(s.group, s.position)] for s in typed], sv)
 
 
 def measure_classifier(clf, sv: SecondVal, mode: str = "problem") -> dict:
