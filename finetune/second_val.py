@@ -213,10 +213,12 @@ def matching_paragraph(statement: str, paragraphs: list[str], least: float = 0.5
     `least` of them, and the best by the overlap of both), or None."""
     want = _words(statement)
     best, best_score = None, 0.0
+    if not want:
+        return None
     for i, text in enumerate(paragraphs):
         have = _words(text)
         shared = len(want & have)
-        if not want or shared / len(want) < least:
+        if shared / len(want) < least:
             continue
         score = shared / len(want | have)
         if score > best_score:
@@ -229,9 +231,10 @@ def pipeline_types(statements: list[Statement], text: str, formulate) -> list[in
     `text` (free text: the split, the classifier and the rules' retyping): the type of the paragraph
     the statement went into, 'fact' where it went into none (read as data or left out), 'error'
     where the item could not be formulated."""
+    from milpsynth.errors import MilpsynthError
     try:
         problem = formulate(text)
-    except Exception:          # noqa: BLE001  an item the pipeline refuses: every statement counts as wrong
+    except MilpsynthError:     # an item the pipeline refuses: every statement counts as wrong
         return ["error"] * len(statements)
     paragraphs = getattr(problem, "paragraphs", None) or []
     texts = [p.text for p in paragraphs]

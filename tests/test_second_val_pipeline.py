@@ -2,6 +2,8 @@
 paragraph the pipeline made of it (texts of our own, a stub formulate; no data needed)."""
 from types import SimpleNamespace
 
+from milpsynth.errors import ClassificationError
+
 from finetune.second_val import SecondVal, Statement, matching_paragraph, measure_pipeline, pipeline_types
 
 
@@ -30,7 +32,7 @@ def test_pipeline_types_reads_the_types_of_the_matched_paragraphs():
     assert pipeline_types(sts, "whatever", lambda text: done) == [0, 2, "fact"]
 
     def refuse(text):
-        raise ValueError("no objective")
+        raise ClassificationError("no objective")
     assert pipeline_types(sts, "whatever", refuse) == ["error"] * 3
 
 
