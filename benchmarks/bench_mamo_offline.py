@@ -1,7 +1,7 @@
 """MAMO EasyLP offline (no language model): work and blind halves side by side, failures by kind.
 
     .venv/bin/python benchmarks/bench_mamo_offline.py [--data ../shared/data/mamo/easylp_dev.jsonl]
-        [--out benchmarks/results/mamo_offline.json] [--rows]
+        [--out benchmarks/results/mamo_offline.json] [--rows] [--classifier DIR]
 
 Each problem is formulated stage by stage (split, variables, classify, generate, link), solved and
 judged by its answer (`milpsynth.evaluation.by_answer.answer_matches`). A problem that fails is put in
@@ -86,9 +86,10 @@ def read_records(path: Path) -> list[dict] | None:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def measure(records: list[dict]) -> list[dict]:
-    from milpsynth.pipeline import Pipeline
-    pipeline = Pipeline()
+def measure(records: list[dict], classifier: str | None = None) -> list[dict]:
+    """Each record judged; `classifier` a classifier directory to use instead of the shipped one."""
+    from milpsynth.pipeline import Pipeline, create
+    pipeline = Pipeline(classify=create("classify", "lora", path=classifier)) if classifier else Pipeline()
     out = []
     for r in records:
         t0 = time.perf_counter()
@@ -103,6 +104,7 @@ def main(argv=None) -> int:
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data" / "mamo" / "easylp_dev.jsonl"))
     ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "mamo_offline.json"))
     ap.add_argument("--rows", action="store_true", help="print the work half's rows (never the blind half's)")
+    ap.add_argument("--classifier", default=None, help="classifier directory to use (default: the shipped one)")
     a = ap.parse_args(argv)
     path = Path(a.data)
     records = read_records(path)
@@ -112,7 +114,7 @@ def main(argv=None) -> int:
     formulate("Maximize profit: each chair earns $5. At most 10 chairs.")      # load models before timing
     halves = {}
     for half in ("work", "blind"):
-        rows = measure([r for r in records if r.get("split") == half])
+        rows = measure([r for r in records if r.get("split") == half], a.classifier)
         halves[half] = rows
     work, blind = halves["work"], halves["blind"]
 

@@ -152,7 +152,7 @@ def main(argv=None) -> int:
         for why in rep["skipped"]:
             print("  skipped:", why)
         if a.pipeline:
-            rep = measure_pipeline(sv)
+            rep = measure_pipeline(sv, model=a.model)
             print(f"second-source val, the whole offline pipeline: {rep['correct']}/{rep['n']} = "
                   f"{rep['accuracy_coarse']:.4f}", {k: f"{v['correct']}/{v['n']}" for k, v in rep["by_source"].items()})
             for e in rep["errors"]:
@@ -226,35 +226,66 @@ def matching_paragraph(statement: str, paragraphs: list[str], least: float = 0.5
     return best
 
 
+def typed_statements(problem) -> list[tuple[str, int | str | None]]:
+    """(text, type) of each statement the formulated `problem` made a model part of: the paragraphs
+    of a word problem; for a class problem (`milpsynth.classes.ClassProblem`) the sentences its
+    families stand for, with the family's type among the 13 ('class' for the class's own structure:
+    flow balance, assignment, subtours ...)."""
+    if hasattr(problem, "paragraphs"):
+        return [(p.text, p.type) for p in problem.paragraphs]
+    return [(f.statement, "class" if f.type is None else f.type)
+            for f in list(problem.families) + list(problem.extras) if f.statement]
+
+
 def pipeline_types(statements: list[Statement], text: str, formulate) -> list[int | str]:
     """The type the whole pipeline gave each statement of one item when formulating the item's
-    `text` (free text: the split, the classifier and the rules' retyping): the type of the paragraph
-    the statement went into, 'fact' where it went into none (read as data or left out), 'error'
-    where the item could not be formulated."""
+    `text` (free text: the split, the classifier and the rules' retyping; a class problem's reader):
+    the type of the model part the statement went into (`typed_statements`), 'fact' where it went
+    into none (read as data or left out), 'error' where the item could not be formulated.
+
+    A problem has one objective: where the text states it in two sentences (both labelled 0, e.g.
+    'the firm aims to minimise cost' and 'what is the minimum cost?') and the pipeline made one of
+    them the objective, the other, left as a fact, counts as read (0)."""
     from milpsynth.errors import MilpsynthError
     try:
         problem = formulate(text)
     except MilpsynthError:     # an item the pipeline refuses: every statement counts as wrong
         return ["error"] * len(statements)
-    paragraphs = getattr(problem, "paragraphs", None) or []
-    texts = [p.text for p in paragraphs]
+    parts = typed_statements(problem)
+    texts = [t for t, _ in parts]
     out: list[int | str] = []
     for s in statements:
         i = matching_paragraph(s.text, texts)
-        t = paragraphs[i].type if i is not None else None
-        out.append("fact" if t is None else int(t))
+        t = parts[i][1] if i is not None else None
+        out.append("fact" if t is None else (t if isinstance(t, str) else int(t)))
+    if 0 in out:
+        out = [0 if t == "fact" and s.label == 0 else t for s, t in zip(statements, out)]
     return out
 
 
-def measure_pipeline(sv: SecondVal, formulate=None, texts: dict[str, str] | None = None) -> dict:
-    """`measure` of the whole offline pipeline's types: each item's text formulated as free text
-    (`formulate`, default `milpsynth.formulate` with the paragraph pipeline only), each labelled
-    statement matched to the paragraph it went into (`matching_paragraph`)."""
-    if formulate is None:
-        from milpsynth import formulate as _formulate
+def _formulate_with(model: str | None):
+    """`formulate(text)` as a user calls it, with the classifier of directory `model` (None: shipped)."""
+    from milpsynth import formulate
+    if model is None:
+        return lambda text: formulate(text, on_error="skip")
+    from milpsynth.api import _class_problem, make_problem
+    from milpsynth.pipeline import Pipeline, create
+    pipeline = Pipeline(classify=create("classify", "lora", path=model))
 
-        def formulate(text):
-            return _formulate(text, classes=False, on_error="skip")
+    def run(text):
+        return _class_problem(make_problem(text)) or formulate(text, on_error="skip", pipeline=pipeline)
+    return run
+
+
+def measure_pipeline(sv: SecondVal, formulate=None, texts: dict[str, str] | None = None,
+                     model: str | None = None) -> dict:
+    """`measure` of the whole offline pipeline's types: each item's text formulated as a user's
+    would be (`formulate`, default `milpsynth.formulate` with on_error='skip': one of the ten classes
+    when the reader recognises it, else the paragraph pipeline with the classifier in directory
+    `model`, the shipped one when None), each labelled statement matched to the model part it went
+    into (`pipeline_types`)."""
+    if formulate is None:
+        formulate = _formulate_with(model)
     if texts is None:
         texts = {}
         for rel in {s.file for s in sv.statements}:

@@ -61,6 +61,8 @@ def test_knapsack_text_with_logic_and_capacity_drop():
     sol = p.solve()
     assert close(sol.objective, best)
     assert {u.kind for u in p.augments} == {"logic_exactly_one", "capacity_drop"}
+    assert [u.type for u in p.augments if u.kind == "logic_exactly_one"] == [11]    # its type among the 13
+    assert {f.name: f.type for f in p.families}["capacity"] == 3                   # a weighted sum <= C
     text = str(p)
     assert "capacity: sum_i w[i] x[i] <= C = 30" in text and "Exactly one of Box A" in text
     assert sol.values["x[Box E]"] == 1.0
@@ -180,6 +182,9 @@ def test_inventory_text_with_lost_sales_and_an_order_cap():
     assert (d["purchase_cost"][0], d["holding_cost"], d["backlog_cost"]) == (3, 1, 9)
     assert d["lost_sales"] and d["order_periods"] == 4 and d["capacity_on_arrival"]
     assert [(a.kind, a.params["period"], a.params["limit"]) for a in p.augments] == [("order_cap", 2, 12)]
+    cap = next(f for f in p.families if f.name == "capacity[t]")      # remembers the sentence it stands for
+    assert cap.statement == "The tank holds at most 45 barrels at any moment." and cap.line == 10
+    assert cap.type == 1 and [f.type for f in p.extras] == [1]     # a bound on one variable, for every t
     sol = p.solve()
     assert sol.status == Status.OPTIMAL and sol.values["q[Week 2]"] <= 12 + 1e-9
 
@@ -314,3 +319,10 @@ def test_a_runner_up_that_explains_more_of_the_text_is_taken(monkeypatch):
     assert C._best_explained("t", first, ["knapsack"], {}).problem_class == "knapsack"
     left["knapsack"] = 3
     assert C._best_explained("t", first, ["knapsack", "inventory"], {}) is first
+
+
+@pytest.mark.parametrize("kind, type_", [("implies", 10), ("exactly_one", 11), ("at_least_one", 12),
+                                         ("at_most_one", 13)])
+def test_a_logic_statement_between_two_items_has_its_own_type(kind, type_):
+    from milpsynth.classes.common import Logic
+    assert Logic(kind, 0, 1).type == type_

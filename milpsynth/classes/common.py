@@ -66,8 +66,10 @@ class Reading:
         return float(v.value)
 
     def family(self, name: str, math: str, sent: Sentence | None = None, data_lines: int = 0,
-               extra: bool = False) -> Family:
-        f = Family(name, math, sent.text if sent else "", sent.line if sent else None, data_lines)
+               extra: bool = False, type_: int | None = None) -> Family:
+        """A family of the model (`type_` its type among the 13 where it has one; the objective 0)."""
+        f = Family(name, math, sent.text if sent else "", sent.line if sent else None, data_lines,
+                   type=0 if name == "objective" else type_)
         (self.extras if extra else self.families).append(f)
         if sent is not None:
             self.doc.claim(sent, "extra" if extra else "family")
@@ -75,7 +77,7 @@ class Reading:
 
     def augment(self, aug: Augment, name: str, math: str, sent: Sentence) -> Family:
         self.augments.append(aug)
-        f = self.family(name, math, sent, extra=True)
+        f = self.family(name, math, sent, extra=True, type_=aug.type)
         f.augment = aug
         return f
 
@@ -247,6 +249,12 @@ class Logic:
     b: int
     pos_a: bool = True
     pos_b: bool = True
+
+    @property
+    def type(self) -> int:
+        """The statement's type among the 13 (background.md section 1): an implication 10, exactly
+        one 11, at least one 12, at most one 13."""
+        return {"implies": 10, "exactly_one": 11, "at_least_one": 12, "at_most_one": 13}[self.kind]
 
     def coefs(self) -> tuple[float, float, str, float]:
         """(coef_a, coef_b, sense, rhs) over the 0/1 indicators of a and b."""

@@ -254,7 +254,7 @@ def read(text: str, evidence: dict):
               None, data_lines=T)
     rd.family("order bounds", f"{data['min_order']:g} <= q[t] <= {data['max_order']:g}, t = 1..{nq}", None)
     rd.family("capacity[t]", f"I[t] <= {cap.value:g}" + (" and I[t-1] + q[t-L] <= capacity" if on_arrival else ""),
-              None)
+              sentence_of(rd.doc, cap), type_=1)
     if data["max_order"] == float("inf"):
         data["max_order"] = 1e30
     return rd.finish(data, evidence, BASE)

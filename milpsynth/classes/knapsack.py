@@ -84,7 +84,7 @@ def read(text: str, evidence: dict):
             lg = parse_logic(s.text, names)
             if lg is not None:
                 ca, cb, sense, rhs = lg.coefs()
-                rd.augment(Augment.one("logic_" + lg.kind, 10, {"statement": lg.words(rec.names)},
+                rd.augment(Augment.one("logic_" + lg.kind, lg.type, {"statement": lg.words(rec.names)},
                                        [("x", (lg.a,), ca), ("x", (lg.b,), cb)], sense, rhs),
                            f"logic[{rec.names[lg.a]}, {rec.names[lg.b]}]",
                            f"{lin([(ca, f'x[{lg.a + 1}]'), (cb, f'x[{lg.b + 1}]')], sense, rhs)}   "
@@ -142,7 +142,7 @@ def read(text: str, evidence: dict):
 
     obj = rd.find(r"\bmaximi[sz]e|\bhighest|\bas (?:large|high)|\bgreatest|\blargest|\bmost\b")
     rd.family("objective", "maximize sum_i v[i] x[i]", obj[0] if obj else None, data_lines=n)
-    rd.family("capacity", f"sum_i w[i] x[i] <= C = {C:g}", sentence_of(rd.doc, cap), data_lines=n)
+    rd.family("capacity", f"sum_i w[i] x[i] <= C = {C:g}", sentence_of(rd.doc, cap), data_lines=n, type_=3)
     whole = rd.find(BASE[0])
     rd.family("x[i]", "binary (an item is taken whole or not at all)", whole[0] if whole else None)
     data = {"weights": [float(x.value) for x in w], "values": [float(x.value) for x in v], "capacity": C}

@@ -160,5 +160,5 @@ def read(text: str, evidence: dict):
     rd.objective_constant(maximize=False)
     obj = rd.find(BASE[0])
     rd.family("objective", "minimize sum_ik c[i,k] x[i,k]", obj[0] if obj else None, data_lines=n)
-    rd.family("target", f"sum_ik e[i] eff[i,k] x[i,k] >= {target:g}", sentence_of(rd.doc, tgt), data_lines=n)
+    rd.family("target", f"sum_ik e[i] eff[i,k] x[i,k] >= {target:g}", sentence_of(rd.doc, tgt), data_lines=n, type_=7)
     return rd.finish(data, evidence, BASE)

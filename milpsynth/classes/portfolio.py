@@ -121,7 +121,7 @@ def read(text: str, evidence: dict):
         v = rd.take(liq_sent, nums[0], "liquid minimum")
         min_liquid = v.value * k
         rd.family("liquidity", f"sum_(i in L) x[i] >= {v.value:g}" + (" (of the budget)" if fraction else "%"),
-                  liq_sent, data_lines=len(liquid))
+                  liq_sent, data_lines=len(liquid), type_=6)
     # the risk cap and a minimum return
     risk_word = rec.columns[kj].split()[0] if rec.columns[kj] else "risk"
     ret_word = rec.columns[rj].split()[0] if rec.columns[rj] else "return"
@@ -177,7 +177,7 @@ def read(text: str, evidence: dict):
     bnd = rd.find(BASE[1])
     rd.family("bounds[i]", "lo[i] <= x[i] <= hi[i]", bnd[0] if bnd else None, data_lines=n)
     rd.family("risk", f"sum_i r[i] x[i] <= {cap.value:g}" + ("" if fraction else " (share-weighted average)"),
-              sentence_of(rd.doc, cap), data_lines=n)
+              sentence_of(rd.doc, cap), data_lines=n, type_=3)
     if fraction:
         rd.notes.append("shares are fractions of the budget: the model holds them as percentages (x 100); "
                         "the objective is the return as a fraction")

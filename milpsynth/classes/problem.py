@@ -38,6 +38,8 @@ class Family:
     line: int | None = None
     data_lines: int = 0        # how many data lines feed it
     augment: object = field(default=None, repr=False, compare=False)   # the Augment of an extra statement
+    type: int | None = None    # its type among the 13 (0 the objective) where one template writes each of its
+    #                            rows ('capacity: sum_i w[i] x[i] <= C' is 3); None for the class's structure
 
     def __str__(self) -> str:
         parts = []

@@ -187,9 +187,9 @@ def read(text: str, evidence: dict):
     rd.objective_constant(maximize=True)
     obj = rd.find(BASE[0])
     rd.family("objective", "maximize sum_i profit[i] x[i]", obj[0] if obj else None, data_lines=n)
-    rd.family("hours[j]", "sum_i a[j,i] x[i] <= capacity[j]", None, data_lines=m)
+    rd.family("hours[j]", "sum_i a[j,i] x[i] <= capacity[j]", None, data_lines=m, type_=3)
     if sales:
-        rd.family("sales[i]", "x[i] <= max_sales[i]", None, data_lines=n)
+        rd.family("sales[i]", "x[i] <= max_sales[i]", None, data_lines=n, type_=1)
     else:
         rd.notes.append("no maximum sales are stated: x[i] >= 0 has no upper bound")
     return rd.finish(data, evidence, BASE)

@@ -131,7 +131,7 @@ def read(text: str, evidence: dict):
     rd.objective_constant(maximize=False)
     obj = rd.find(BASE[0])
     rd.family("objective", "minimize sum_ij c[i,j] x[i,j]", obj[0] if obj else None, data_lines=cost_lines)
-    rd.family("supply[i]", "sum_j x[i,j] <= supply[i]", None, data_lines=S)
+    rd.family("supply[i]", "sum_j x[i,j] <= supply[i]", None, data_lines=S, type_=2)
     rd.family("demand[j]", "sum_i x[i,j] = demand[j]", None, data_lines=N)
     if sum(supplies) < sum(demands) - 1e-9:
         rd.notes.append(f"total supply {sum(supplies):g} is below total demand {sum(demands):g}: no plan meets every "
