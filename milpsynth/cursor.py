@@ -1,5 +1,5 @@
 """A cursor over (kind, text) tokens: what the hand-written formula parsers (a language model's
-answers in `milpsynth.llm.formula`, reference models in `milpsynth.reference`) step through."""
+answers in `milpsynth.formulas.parse`, reference models in `milpsynth.reference`) step through."""
 from __future__ import annotations
 
 

@@ -62,6 +62,9 @@ class Paragraph:
     element: Constraint | Objective | None = None
     skipped: str | None = None        # why this paragraph was left out (on_error="skip")
     notes: list[str] = field(default_factory=list)
+    # the formula this statement writes in algebra ('2x + y <= 100', 'maximize 3x + 2y'), as the split
+    # stage found it (`milpsynth.formulas.find`); classify and generate read it instead of the words
+    formula: str | None = None
 
     @property
     def type(self) -> int | None:
@@ -75,12 +78,13 @@ class Paragraph:
         el = self.element.to_dict() if self.element is not None else None
         return {"index": self.index, "text": self.text,
                 "prediction": self.prediction.to_dict() if self.prediction else None,
-                "slots": self.slots, "element": el, "skipped": self.skipped, "notes": list(self.notes)}
+                "slots": self.slots, "element": el, "skipped": self.skipped, "notes": list(self.notes),
+                **({"formula": self.formula} if self.formula else {})}
 
     @classmethod
     def from_dict(cls, d: dict) -> "Paragraph":
         p = cls(d["index"], d["text"], Prediction.from_dict(d["prediction"]) if d.get("prediction") else None,
-                d.get("slots"), None, d.get("skipped"), list(d.get("notes", [])))
+                d.get("slots"), None, d.get("skipped"), list(d.get("notes", [])), d.get("formula"))
         if d.get("element") is not None:
             p.element = (Objective.from_dict(d["element"]) if p.is_objective else Constraint.from_dict(d["element"]))
         return p

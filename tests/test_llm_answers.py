@@ -8,8 +8,9 @@ import pytest
 
 from milpsynth.errors import TemplateError
 from milpsynth.llm import grammar, hints
-from milpsynth.llm.answers import fit, unknown_numbers
-from milpsynth.llm.formula import FormulaError, parse_formula
+from milpsynth.formulas.fit import fit
+from milpsynth.llm.answers import unknown_numbers
+from milpsynth.formulas.parse import FormulaError, parse_formula
 from milpsynth.llm.prompts import PROMPTS, messages
 from milpsynth.llm.session import Accepted, vote
 from milpsynth.templates import TEMPLATES

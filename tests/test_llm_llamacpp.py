@@ -29,7 +29,7 @@ def smol():
 
 def test_a_grammar_makes_the_answer_a_formula_over_the_names(smol):
     from milpsynth.llm import grammar
-    from milpsynth.llm.formula import parse_formula
+    from milpsynth.formulas.parse import parse_formula
     out = smol.complete([{"role": "user", "content": "At most 40 chairs can be made. Write the constraint."}],
                         grammar=grammar.constraint_grammar(["chairs", "tables"]), max_tokens=200)
     f = parse_formula(out, ["chairs", "tables"])      # always parses: the grammar admits nothing else

@@ -13,8 +13,9 @@ from ..labels import LOGIC_TYPES, TYPE_NAMES
 from ..templates import TEMPLATES
 from ..variables import Variable, VariableTable
 from . import grammar, hints as hint_library
-from .answers import fit, unknown_numbers
-from .formula import parse_formula
+from ..formulas.fit import fit
+from .answers import unknown_numbers
+from ..formulas.parse import parse_formula
 from .prompts import messages
 from .session import Accepted, Ask, Session
 

@@ -58,6 +58,7 @@ def find_labels(text: str) -> list[Label]:
     indexed, spans = _indexed(text)
     if len(indexed) >= 2:
         _named_after(text, indexed, spans)
+        _numbered_names(text, indexed)
         return indexed
     found: dict[str, Label] = {}
     spans = {}
@@ -112,6 +113,28 @@ def _named_after(text: str, labels: list[Label], spans: dict[str, list[int]]) ->
                 if len(text[:u.start()].rstrip().rstrip("$")) not in label_ends]
         if uses:                      # used on its own elsewhere ('at most 50 chocolate cakes')
             by_name[next(iter(names))].forms.update(surface_forms(phrase))
+
+
+_NUMBERED = re.compile(r"\b([A-Za-z][a-z]{2,})\s+(\d{1,2})\b")
+_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+
+
+def _numbered_names(text: str, labels: list[Label]) -> None:
+    """'x1, ..., x4' beside 'Project 1, ..., Project 4': where one noun is written with every index
+    of the family (and no other), '<noun> k' (and '<noun> <k in words>') is a form of label k."""
+    index = {int(re.search(r"\d+", lab.name).group(0)): lab for lab in labels}
+    seen: dict[str, set[int]] = {}
+    for m in _NUMBERED.finditer(text):
+        noun = m.group(1).lower()
+        if noun not in _NOT_CATEGORY and noun not in _FUNCTION:
+            seen.setdefault(noun.rstrip("s"), set()).add(int(m.group(2)))
+    for noun, found in seen.items():
+        if found != set(index):
+            continue
+        for k, lab in index.items():
+            lab.forms.update({f"{noun} {k}", f"{noun}s {k}"})
+            if k <= len(_NUMBER_WORDS):
+                lab.forms.add(f"{noun} {_NUMBER_WORDS[k - 1]}")
 
 
 def _is_family(labels: list[Label]) -> bool:

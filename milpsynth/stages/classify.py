@@ -8,8 +8,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..document import Problem
-from ..errors import ClassificationError
+from ..document import Prediction, Problem
+from ..errors import ClassificationError, GenerationError
+from ..formulas.shape import formula_type, read
+from ..labels import default_fine
 from ..nlp import cues, lexicon
 from ..nlp.analysis import analyse
 from ..nlp.numbers import find_numbers
@@ -28,6 +30,7 @@ class Classify:
         return getattr(self.classifier, "name", type(self.classifier).__name__)
 
     def __call__(self, problem: Problem) -> Problem:
+        by_formula(problem)
         todo = [p for p in problem.paragraphs if p.prediction is None and not p.skipped]
         if todo:
             try:
@@ -55,6 +58,28 @@ class Classify:
                 p.prediction = pred
         one_objective(problem)
         return problem
+
+
+def by_formula(problem: Problem) -> None:
+    """A statement that writes a formula (`Paragraph.formula`) has the type of the formula's shape,
+    for sure; one the decisions cannot read (a symbol that is no decision) is left to the classifier.
+    Where a formula writes the objective, statements the classifier would take for it again are facts."""
+    written = []
+    for p in problem.paragraphs:
+        if p.formula is None or p.prediction is not None or p.skipped or problem.variables is None:
+            continue
+        try:
+            t = formula_type(read(p.formula, problem.variables))
+        except GenerationError as exc:
+            p.notes.append(f"its formula {p.formula!r} was not read ({exc.reason}); classified by its words")
+            continue
+        p.prediction = Prediction(t, default_fine(t), 1.0, "formula")
+        written.append(p)
+    if problem.split and any(p.type == 0 for p in written):
+        again = [p for p in problem.paragraphs if p.prediction is None and not p.skipped and p.formula is None
+                 and is_objective(p.text) and not lexicon.directions(p.text)]
+        if again:
+            to_facts(problem, again, "it states the objective that a formula writes")
 
 
 SURE = 0.9      # an objective this probable is one: two of them are the user's error, not the classifier's

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..document import Paragraph, Problem
 from ..errors import ClassificationError, GenerationError, NotAConstraintError, VariableError
+from ..formulas.shape import formula_slots, read
 from ..labels import LOGIC_TYPES
 from ..nlp import cues
 from ..nlp.mentions import fold
@@ -74,6 +75,8 @@ class Generate:
         self._name(p, element)
 
     def _build(self, problem: Problem, p: Paragraph):
+        if p.slots is None and p.formula is not None and p.prediction.source == "formula":
+            p.slots = formula_slots(read(p.formula, problem.variables), p.type, problem.variables)
         if p.slots is None:
             p.slots = self.filler.fill(problem, p)
         return TEMPLATES[p.type].build(p.slots, problem.variables, p.index)

@@ -16,6 +16,7 @@ from ..document import Paragraph, Problem
 from ..nlp import cues, lexicon
 from ..nlp.mentions import fold
 from ..nlp.numbers import find_numbers
+from .split_formulas import annotate_kept, end_formula_lines, formula_pieces, writes_formulas
 
 _SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z(\"'$0-9])")
 # an amount stated exactly ('makes exactly 20 pieces', 'must equal $500'): an equality, unless a rate
@@ -64,6 +65,7 @@ def sentences(text: str) -> list[str]:
     """Sentences, with remarks that the decisions are non-negative dropped (variables are, already),
     negations written out one way ('shouldn't' -> 'should not', 'can not' -> 'cannot')."""
     text = _CONTRACTED.sub(_spelt_out, text)
+    text = end_formula_lines(text)
     text = _BULLET.sub(". ", text)      # a bullet list: one sentence per item
     text = _GLUED.sub(". ", text)
     text = _NONNEGATIVE.sub("", " ".join(text.split()))
@@ -357,31 +359,38 @@ class SplitStatements:
     def __call__(self, problem: Problem) -> Problem:
         if any(p.prediction or p.slots for p in problem.paragraphs):
             return problem
-        if len(problem.paragraphs) != 1 and not _blocks_hold_several(problem):
+        problem = self._split(problem)
+        annotate_kept(problem, is_objective)
+        return problem
+
+    def _split(self, problem: Problem) -> Problem:
+        algebra = problem.input_mode == "text" and any(writes_formulas(b.text) for b in problem.paragraphs)
+        if len(problem.paragraphs) != 1 and not algebra and not _blocks_hold_several(problem):
             return problem
-        statements: list[str] = []
+        statements: list[tuple[str, str | None]] = []      # (text, the formula it writes, if any)
         facts: list[str] = []
         for block in problem.paragraphs:
             for s in sentences(block.text):
-                for piece, statement in _cut(s):
+                pieces = formula_pieces(s, is_objective) or [(piece, statement, None) for piece, statement in _cut(s)]
+                for piece, statement, formula in pieces:
                     if statement:
-                        statements.append(piece)
+                        statements.append((piece, formula))
                     else:
                         facts.append(piece)
-        objectives = [s for s in statements if is_objective(s)]
-        for s in objectives[1:] if len(objectives) > 1 else []:
+        objectives = [st for st in statements if is_objective(st[0])]
+        for st in objectives[1:] if len(objectives) > 1 else []:
             if re.match(r"(?:(?:what|how much) (?:is|are|will be|would be)|(?:determine|find|calculate|state)) "
-                        r"(?:the|this|that|his|her|their)\b", s, re.I):
-                statements.remove(s)           # 'What is the minimum cost?' only repeats the question
-                facts.append(s)
-        if not any(is_objective(s) for s in statements):
+                        r"(?:the|this|that|his|her|their)\b", st[0], re.I):
+                statements.remove(st)          # 'What is the minimum cost?' only repeats the question
+                facts.append(st[0])
+        if not any(is_objective(t) or (f or "").startswith(("maximize", "minimize")) for t, f in statements):
             question = [f for f in facts if re.search(r"\bhow (?:many|much)\b|\?$", f, re.I) or asks_after_clause(f)]
             if question:
                 facts.remove(question[-1])
-                statements.insert(0, question[-1])
+                statements.insert(0, (question[-1], None))
         if len(statements) <= 1 and not facts or not statements:
             return problem      # nothing to split (with no statement, the later stages say what is missing)
-        problem.paragraphs = [Paragraph(i, t) for i, t in enumerate(statements)]
+        problem.paragraphs = [Paragraph(i, t, formula=f) for i, (t, f) in enumerate(statements)]
         problem.facts = facts
-        problem.split = list(statements)
+        problem.split = [t for t, _ in statements]
         return problem

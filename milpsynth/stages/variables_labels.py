@@ -9,7 +9,7 @@ from ..variables import Variable, VariableTable
 from .variables_rules import is_yes_no
 
 # what says the decisions are whole numbers
-_WHOLE = re.compile(r"\b(?:integers?|integral|whole(?:\s+numbers?|\s+units?)?|indivisible|discrete|"
+WHOLE = re.compile(r"\b(?:integers?|integral|whole(?:\s+numbers?|\s+units?)?|indivisible|discrete|"
                     r"cannot be (?:split|divided|fractional)|no fractions?|fractional \w+ (?:are|is) not)\b", re.I)
 
 
@@ -23,7 +23,7 @@ def labelled_variables(problem: Problem) -> bool:
     labels = find_labels(problem.text)
     if len(labels) < 2:
         return False
-    kind = "integer" if _WHOLE.search(problem.text) else "continuous"
+    kind = "integer" if WHOLE.search(problem.text) else "continuous"
     variables = [Variable(lab.name, kind, lab.text, sorted(lab.forms, key=len, reverse=True)) for lab in labels]
     problem.variables = VariableTable.build(variables, pure_binary=False)
     problem.labelled_decisions = True

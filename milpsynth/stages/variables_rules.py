@@ -250,6 +250,9 @@ class RuleVariables:
     name = "rules"
 
     def __call__(self, problem: Problem) -> Problem:
+        from .variables_formulas import formula_variables      # (it reads labels, which import this module)
+        if formula_variables(problem):
+            return move_unit_data(problem)
         override = problem.variable_overrides
         if override is not None and not isinstance(override, Mapping):
             problem.variables = _from_list(override)

@@ -16,6 +16,7 @@ from .tagged_spans import (FUNCTION_WORDS, one_forms, is_rate_unit, adjacent_joi
                            with_model_numbers)
 from .split_compound import split_compound
 from .split_data import move_unit_data
+from .variables_formulas import formula_variables
 from .variables_labels import labelled_variables
 from .variables_rules import RuleVariables
 
@@ -67,8 +68,9 @@ def _completed_by_the_list(problem: Problem, tagged: list, ruled: list) -> list:
 
 
 class AutoVariables:
-    """Decisions named by labels ('projects X and Y', 'x1 ... x4') -> those labels; else free text (split
-    into statements) -> the tagger, where it is installed; paragraph input -> rules.
+    """Decisions written as symbols of formulas ('2x + y <= 100') -> those symbols; named by labels
+    ('projects X and Y', 'x1 ... x4') -> those labels; else free text (split into statements) -> the
+    tagger, where it is installed; paragraph input -> rules.
 
     The tagger learnt NL4Opt's free-text documents; a description written one statement per
     paragraph names its decisions in the objective paragraph's enumeration, which the rules read."""
@@ -80,7 +82,7 @@ class AutoVariables:
         self._tagged = None
 
     def __call__(self, problem: Problem) -> Problem:
-        if problem.variable_overrides is None and labelled_variables(problem):
+        if formula_variables(problem) or problem.variable_overrides is None and labelled_variables(problem):
             return split_compound(move_unit_data(problem))
         if problem.split and self._tagger_ready():
             return self._tagged(problem)

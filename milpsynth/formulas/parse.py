@@ -1,4 +1,5 @@
-"""A language model's formula read as data: a hand-written tokenizer and recursive-descent parser.
+"""A formula read as data (a language model's answer, or algebra in the user's text): a hand-written
+tokenizer and recursive-descent parser.
 
     "2*x + 3 y <= 100"   "maximize 5 x + 4 y"   "wine <= 0.3 * (wine + beer)"   "x >= 20%"
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from ..cursor import TokenCursor
 from ..errors import GenerationError
@@ -75,21 +76,21 @@ def _number(raw: str) -> float:
 
 
 class _Parser(TokenCursor):
-    def __init__(self, text: str, names: Iterable[str]):
-        self.names = {n: n for n in names}
-        self.folded: dict[str, list[str]] = {}
-        for n in self.names:
-            self.folded.setdefault(n.lower(), []).append(n)
+    def __init__(self, text: str, names: Iterable[str] | Mapping[str, str]):
+        self.names = dict(names) if isinstance(names, Mapping) else {n: n for n in names}
+        self.folded: dict[str, set[str]] = {}
+        for alias, n in self.names.items():
+            self.folded.setdefault(alias.lower(), set()).add(n)
         super().__init__(list(_tokens(text)))
         self.numbers: list[str] = []
 
     def name(self, word: str) -> str:
         if word in self.names:
-            return word
-        same = self.folded.get(word.lower(), [])
+            return self.names[word]
+        same = self.folded.get(word.lower(), set())
         if len(same) == 1:
-            return same[0]
-        known = ", ".join(list(self.names)[:40]) or "none"
+            return next(iter(same))
+        known = ", ".join(list(dict.fromkeys(self.names.values()))[:40]) or "none"
         raise FormulaError(f"{word!r} is not one of the decision names ({known})")
 
     def expr(self) -> LinearExpr:
@@ -148,11 +149,12 @@ class _Parser(TokenCursor):
         raise FormulaError(f"expected a name, a number or '(' but found {val or 'the end'!r}")
 
 
-def parse_formula(text: str, names: Iterable[str], *, objective: bool = False) -> Formula:
-    """Parse one formula over `names` (see the module docstring). `objective`: 'maximize ...'."""
+def parse_formula(text: str, names: Iterable[str] | Mapping[str, str], *, objective: bool = False) -> Formula:
+    """Parse one formula over `names` (see the module docstring), or over a mapping of the ways a
+    formula may write each decision to its name. `objective`: 'maximize ...'."""
     if not isinstance(text, str):
         raise FormulaError(f"expected text, got {type(text).__name__}")
-    names = list(names)
+    names = dict(names) if isinstance(names, Mapping) else list(names)
     text = text.strip().strip("`").strip()
     if len(text) > MAX_LENGTH:
         raise FormulaError(f"the answer is too long ({len(text)} characters)")
