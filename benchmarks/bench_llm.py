@@ -9,6 +9,9 @@ into benchmarks/bench_llm.json and the table (benchmarks/bench_llm.txt) is rewri
 - template: `formulate(text, llm=LlamaCpp(model), samples, repair_rounds, hints)`, judged by
   `milpsynth.evaluation` (li2023 / NL4Opt: solution level against the reference model; MAMO: the
   optimum against the stated answer).
+- algebra: `formulate(text, llm=..., llm_stages=("algebra",))`: the model writes the whole problem as
+  formulas (`milpsynth.llm.algebra`), which the offline formula reader splits, types and fits; judged
+  as template.
 - direct: the same model writes the whole model as a CPLEX LP file in one reply; the file is read
   by HiGHS (highspy, as data) and solved; judged the same way (li2023 / NL4Opt: its optimum equal
   to the reference's, integer or continuous reading).
@@ -129,10 +132,12 @@ def run_direct(llm, name: str, recs: list[dict]) -> dict:
 
 
 def run_template(llm, name: str, recs: list[dict], samples: int, repair_rounds: int, hints: bool,
-                 transcripts: str | None = None) -> dict:
+                 transcripts: str | None = None, llm_stages=None) -> dict:
     from milpsynth import formulate
     from milpsynth.llm.cli_options import write_transcript
     kw = dict(llm=llm, samples=samples, repair_rounds=repair_rounds, hints=hints, on_error="skip")
+    if llm_stages:
+        kw["llm_stages"] = llm_stages
     keep = transcripts if transcripts and name != "mamo_blind" else None     # never the blind half's
 
     def run(source, pid):
@@ -192,7 +197,9 @@ def write_table(results: dict) -> str:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--model", help="GGUF file (llama.cpp, in process)")
-    ap.add_argument("--route", choices=("template", "direct"), default="template")
+    ap.add_argument("--route", choices=("template", "algebra", "direct"), default="template",
+                    help="template: the paper's stages; algebra: the model writes the whole problem as formulas, "
+                         "the offline formula reader types them (llm_stages=('algebra',)); direct: an LP file")
     ap.add_argument("--sets", default="li2023,nl4opt,mamo_work,mamo_blind")
     ap.add_argument("--n-li2023", type=int, default=None, help="default: all 10")
     ap.add_argument("--n-nl4opt", type=int, default=30)
@@ -236,7 +243,8 @@ def main(argv=None) -> int:
         if args.route == "direct":
             res = run_direct(llm, name, recs)
         else:
-            res = run_template(llm, name, recs, args.samples, args.repair_rounds, args.hints, args.transcripts)
+            res = run_template(llm, name, recs, args.samples, args.repair_rounds, args.hints, args.transcripts,
+                               ("algebra",) if args.route == "algebra" else None)
         res["wall_s"] = round(time.perf_counter() - t0, 1)
         res["seed"], res["threads"] = args.seed, args.threads
         res["commit"] = commit()

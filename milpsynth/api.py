@@ -107,8 +107,9 @@ def formulate(description: str | Iterable[str], *, types: Mapping[int, Any] | No
         and tables) and return their indexed model (`milpsynth.classes.ClassProblem`, with
         `.problem_class`) instead of the paragraph pipeline's; False never does.
     llm: a language-model backend (`milpsynth.llm`: OpenAICompatible, LlamaCpp, Transformers, Scripted)
-        serving the stages in `llm_stages` (variables, objective, constraints, split); its answers are
-        parsed as data and fitted to the templates. samples: answers per question, majority over
+        serving the stages in `llm_stages` (variables, objective, constraints, split; or 'algebra': the
+        model writes the whole problem as formulas, which the offline formula reader types and fits);
+        its answers are parsed as data and fitted to the templates. samples: answers per question, majority over
         their canonical forms; repair_rounds: times an infeasible or unbounded model's paragraphs are
         asked again with the solver's verdict; hints: class hints in the prompts. The exchanges are
         in `problem.transcript`.

@@ -86,3 +86,25 @@ def test_a_clause_after_while_is_a_statement_of_its_own():
     assert "x >= 100" in rows and "y - x >= 50" in rows
     assert f.solve().objective == pytest.approx(2 * 100 + 150)
 
+
+
+def test_a_count_of_kinds_is_never_more_than_the_kinds_counted():
+    # 'these types of crops' reads like a count of options, but 900 of four crops counts no options
+    text = ("A farmer plants four crops: wheat, barley, oats and rye. The area planted with wheat and barley "
+            "combined cannot exceed 900 acres because of rules on these types of crops. The area for oats and rye "
+            "together is limited to 300 acres. The profit per acre is $3 for wheat, $2 for barley, $2 for oats "
+            "and $1 for rye.\n\nHow many acres of each crop should be planted to maximize profit?")
+    rows = [str(c) for c in formulate(text).paragraph_constraints]
+    assert rows and not any("bi_" in r for r in rows), rows
+
+
+def test_a_sum_the_statement_names_takes_no_rates_of_other_decisions():
+    # the facts rate sanding for chairs and stools only; the statement bounds tables and chairs: no
+    # weighted sum over the stools it never names
+    text = ("A workshop makes tables, chairs and stools. A chair needs 3 hours of sanding while a stool needs 2 "
+            "hours of sanding. The tables and chairs made together cannot exceed 40 hours of sanding. The profit "
+            "is $20 for each table, $9 for each chair and $5 for each stool. At most 30 stools can be made."
+            "\n\nHow many of each should be made to maximize profit?")
+    rows = [str(c) for c in formulate(text).paragraph_constraints]
+    first = next(r for r in rows if r.endswith("<= 40"))
+    assert "stools" not in first and "tables" in first, rows

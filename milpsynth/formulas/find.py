@@ -191,7 +191,7 @@ def find_formulas(text: str) -> list[Found]:
                 continue
         for k, rel in enumerate(rels):
             read = _shortest_readable(sides[k], rel, sides[k + 1], k == 0, k == len(rels) - 1)
-            if read and not _nonnegative(read[0]):
+            if read and not nonnegative(read[0]):
                 out.append(Found(read[0], read[1], read[2]))
     return out
 
@@ -232,7 +232,8 @@ def _symbol_terms(run: list) -> int:
     return terms + has
 
 
-def _nonnegative(formula: str) -> bool:
+def nonnegative(formula: str) -> bool:
+    """A bound that only says a decision is not negative ('x >= 0', '0 <= x')."""
     return bool(re.fullmatch(r"\s*(?:[A-Za-z]\w*\s*>=\s*0(?:\.0+)?|0(?:\.0+)?\s*<=\s*[A-Za-z]\w*)\s*", formula))
 
 

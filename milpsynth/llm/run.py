@@ -1,7 +1,8 @@
 """`formulate(..., llm=...)`: the pipeline with the language-model stages, then solver-feedback repair.
 
 The classifier, templates, linking, build and solve are the offline pipeline's; the model serves
-the stages named in `llm_stages` ('split', 'variables', 'objective', 'constraints'). After the
+the stages named in `llm_stages` ('split', 'variables', 'objective', 'constraints'; or 'algebra':
+the whole problem as formulas, read by the offline formula reader, `milpsynth.llm.algebra`). After the
 pipeline the model is solved; where it is infeasible (the paragraphs of an irreducible infeasible
 set) or unbounded (the objective paragraph, and the decisions nothing limits), those paragraphs are
 asked again with the solver's verdict, up to `repair_rounds` times; a round's answers are kept only
@@ -18,7 +19,8 @@ from ..pipeline import Pipeline, create, DEFAULTS
 from .session import Session
 from .stages import LLMSlotFiller, LLMSplit, LLMVariables, context, note_flags
 
-LLM_STAGES = ("variables", "objective", "constraints", "split")
+LLM_STAGES = ("variables", "objective", "constraints", "split", "algebra")
+PAPER_STAGES = ("variables", "objective", "constraints", "split")     # the default: the paper's stages
 
 
 def _check(samples, repair_rounds, llm_stages) -> tuple[str, ...]:
@@ -44,7 +46,11 @@ def build_pipeline(session: Session, stages: tuple[str, ...], components: Mappin
     from ..stages.generate import Generate
     from ..stages.generate_rules import RuleSlotFiller
     parts = dict(components)
-    if "split" in stages:
+    if "algebra" in stages:
+        # the model writes the whole algebra; the offline stages read it (formula statements need no other model stage)
+        from .algebra import LLMAlgebra
+        parts["split"] = LLMAlgebra(session, _component(components, "split"))
+    elif "split" in stages:
         parts["split"] = LLMSplit(session, _component(components, "split"))
     if "variables" in stages:
         parts["variables"] = LLMVariables(session, _component(components, "variables"))
@@ -55,7 +61,7 @@ def build_pipeline(session: Session, stages: tuple[str, ...], components: Mappin
 
 def run_with_llm(problem: Problem, llm, *, components: Mapping[str, Any] | None = None, pipeline=None,
                  samples: int = 1, repair_rounds: int = 2, hints: bool = True,
-                 llm_stages: Iterable[str] = LLM_STAGES, retries: int = 1, seed: int = 0) -> Problem:
+                 llm_stages: Iterable[str] = PAPER_STAGES, retries: int = 1, seed: int = 0) -> Problem:
     stages = _check(samples, repair_rounds, llm_stages)
     if pipeline is not None:
         raise InputError("give either llm= or a pipeline, not both (the model's stages are built from llm=)",

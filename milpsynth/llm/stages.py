@@ -127,8 +127,8 @@ class LLMVariables:
         self.session, self.fallback = session, fallback
 
     def __call__(self, problem: Problem) -> Problem:
-        if problem.variable_overrides is not None:
-            return self.fallback(problem)
+        if problem.variable_overrides is not None or any(p.formula for p in problem.paragraphs):
+            return self.fallback(problem)        # (statements written as formulas name their decisions)
         ctx = context(self.session, problem)
         ask = Ask("variables", None, ctx.prompt("variables.j2"), lambda raw: self._accept(raw),
                   grammar=grammar.variables_grammar(), max_tokens=120)

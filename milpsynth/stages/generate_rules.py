@@ -6,6 +6,7 @@ a reading that is not literal is said in the paragraph's notes and the problem's
 """
 from __future__ import annotations
 
+import math
 import re
 
 from ..document import Paragraph, Problem
@@ -161,7 +162,9 @@ class RuleSlotFiller:
         if not a.values:
             raise GenerationError("found no number for the bound of the sum", paragraph=p.index)
         names = a.vars_in_order
-        counting = bool(cues.COUNT_OF_TYPES.search(a.text)) and len(names) != 1
+        # 'at most two of these types': a count of options, never more than there are options to count
+        counting = bool(cues.COUNT_OF_TYPES.search(a.text)) and len(names) != 1 \
+            and self._count(a) <= len(names or problem.variables.quantities)
         if not counting and (not names or len(names) >= 2):
             # '1000 units of emulsifiers used to make strong and weak anesthetics': names the users only
             weighted = self._as_weighted(problem, a, p, specific_only=bool(names))
@@ -189,6 +192,9 @@ class RuleSlotFiller:
         counts = attributes.counts_the_decisions(problem, a)
         money = a.values[0].kind == "money"
         at = attributes.refer(problem, a, money)
+        named_decisions = a.vars_in_order if specific_only else []
+        if at is not None and named_decisions and not set(named_decisions) <= set(at.coefs):
+            at = None              # the facts rate other decisions than the statement sums
         if at is not None and len(at.coefs) >= 2:
             # what the bound counts is named right after its number ('800 packages', '15 units of heat')
             after = [re.split(r"[,.;:]|\b(?:because|since|due|and|so|if|while)\b", a.text[n.end:])[0][:40]
@@ -221,11 +227,15 @@ class RuleSlotFiller:
         return {"coefs": dict(at.coefs), "bound": _bound(a.values, a, p)}
 
     @staticmethod
-    def _count_bound(a, p) -> float:
-        """'at most five of the seven types' -> 5; 'more than two types' negated -> 2."""
+    def _count(a) -> float:
+        """The number a count of options states: 'at most five of the seven types' -> 5."""
         cue = cues.UPPER.search(a.text) or cues.LOWER.search(a.text)
         after = [n for n in a.values if cue and n.start >= cue.end()] or a.values
-        k = after[0].value
+        return after[0].value if after else math.inf
+
+    def _count_bound(self, a, p) -> float:
+        """'at most five of the seven types' -> 5; 'more than two types' negated -> 2."""
+        k = self._count(a)
         if k != int(k):
             raise GenerationError(f"a count of options must be whole, got {k}", paragraph=p.index)
         return k

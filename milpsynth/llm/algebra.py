@@ -1,0 +1,149 @@
+"""The 'algebra' stage a language model serves: the whole problem written as formulas, one per line.
+
+    maximize 30 x_chairs + 50 x_tables
+    2 x_chairs + 4 x_tables <= 100
+    x_chairs <= 20
+
+What a small model does well on plain LP prose is write the algebra; what it does badly is keep
+to one statement's template when it sees only that statement. This stage asks for the algebra and
+hands it to the offline formula reader: each line is read as data (`milpsynth.formulas`), a statement
+of its own (a chain two), typed by its shape and fitted to its template by the offline stages; its
+symbols are the decisions. Each statement keeps the user's sentence it came from (the one that
+states the formula's numbers), so explanations and conflicts name the user's words. An answer that
+cannot be read (no objective, no constraint, a line that is no linear formula) is refused with the
+reason, asked again, and at last left to the offline split.
+"""
+from __future__ import annotations
+
+import re
+
+from ..document import Paragraph, Problem
+from ..errors import GenerationError
+from ..formulas.find import nonnegative, plain, symbols
+from ..formulas.parse import FormulaError, parse_formula
+from ..nlp.numbers import find_numbers
+from .answers import unknown_numbers
+from .session import Accepted, Ask, Session
+
+MAX_LINES = 60
+_SENSE_LINE = re.compile(r"^\s*(?:objective\s*:?\s*)?(maximi[sz]e|minimi[sz]e|max|min)\b", re.I)
+_RELATION = re.compile(r"<=|>=|=|<|>")
+_SPLIT = re.compile(r"(<=|>=|==|=<|=>|=|<|>)")
+_DECLARES_SIGN = re.compile(r"[\w\s,]*>=\s*0(?:\.0+)?")      # 'x_a, x_b >= 0': decisions are not negative already
+_BULLET = re.compile(r"^\s*(?:[-*\u2022]|\(?\d+[.):]|c\d+\s*:|s\.?t\.?\s*:?|subject to\s*:?)\s*", re.I)
+
+
+def _lines(raw: str) -> list[str]:
+    out = []
+    for line in raw.replace("```", "\n").splitlines():
+        line = _BULLET.sub("", line.split("#")[0]).strip().rstrip(";,.")
+        if line:
+            out.append(line)
+    return out
+
+
+def _constraints(line: str, text: str) -> list[str]:
+    """The constraints of one line: 'a <= b', or a chain 'a <= x <= b' as one per sign (bounds that
+    only say a decision is not negative left out). Every name is a decision here: the answer is algebra."""
+    parts = _SPLIT.split(text)
+    sides, rels = [p.strip() for p in parts[0::2]], parts[1::2]
+    out = []
+    for k, rel in enumerate(rels):
+        formula = f"{sides[k]} {rel} {sides[k + 1]}"
+        try:
+            parse_formula(formula, symbols(formula))
+        except FormulaError as exc:
+            raise GenerationError(f"the line {line!r} is not a linear formula over the decisions: {exc.reason}") \
+                from None
+        if not nonnegative(formula) and symbols(formula):
+            out.append(formula)
+    return out
+
+
+def read_answer(raw: str) -> tuple[str, list[str]]:
+    """(objective, constraints) of an algebra answer, each as formula text; a GenerationError says
+    what is wrong. Lines that state no formula ('subject to', 'x_a integer') are passed over; a line
+    with a relation sign must read as one or more linear constraints."""
+    objective, constraints = None, []
+    lines = _lines(raw)
+    if len(lines) > MAX_LINES:
+        raise GenerationError(f"{len(lines)} lines are too many (at most {MAX_LINES})")
+    for line in lines:
+        text = plain(line)
+        sense = _SENSE_LINE.match(text)
+        if sense:
+            if objective is not None:
+                raise GenerationError("write one objective only")
+            body = text[sense.end():].lstrip(" :")
+            formula = f"{'maximize' if sense.group(1).lower().startswith('max') else 'minimize'} {body}"
+            try:
+                parse_formula(formula, symbols(formula), objective=True)
+            except FormulaError as exc:
+                raise GenerationError(f"the objective {line!r} is not a linear formula: {exc.reason}") from None
+            objective = formula
+            continue
+        if _RELATION.search(text) and not _DECLARES_SIGN.fullmatch(text):
+            constraints += _constraints(line, text)
+    if objective is None:
+        raise GenerationError("no line states the objective: write it first, as 'maximize ...' or 'minimize ...'")
+    if not constraints:
+        raise GenerationError("no line states a constraint (one linear formula per line, with <=, >= or =)")
+    return objective, constraints
+
+
+def _source(formula: str, sentences: list[str]) -> str:
+    """The sentence that states the formula's numbers (the most of them; the first such), or the
+    formula itself where no sentence states any."""
+    try:
+        wanted = {round(abs(float(n.replace("$", "").replace(",", "").rstrip("%"))), 9)
+                  for n in parse_formula(formula, symbols(formula),
+                                         objective=formula.startswith(("maximize", "minimize"))).numbers}
+    except (FormulaError, ValueError):
+        return formula
+    wanted -= {0.0, 1.0}
+    best, score = formula, 0
+    for s in sentences:
+        have = {round(abs(n.value), 9) for n in find_numbers(s)} | {round(abs(n.value) * 100, 9) for n in find_numbers(s)}
+        hit = len(wanted & have)
+        if hit > score:
+            best, score = s, hit
+    return best
+
+
+class LLMAlgebra:
+    """Free text -> the model's algebra, one statement per formula (see the module docstring)."""
+
+    name = "llm-algebra"
+
+    def __init__(self, session: Session, fallback):
+        self.session, self.fallback = session, fallback
+
+    def __call__(self, problem: Problem) -> Problem:
+        if any(p.prediction or p.slots for p in problem.paragraphs):
+            return problem
+        from ..stages.split_statements import sentences
+        from .stages import context
+        ctx = context(self.session, problem)
+
+        def accept(raw: str) -> Accepted:
+            objective, constraints = read_answer(raw)
+            flagged = [n for f in [objective, *constraints] for n in unknown_numbers(
+                parse_formula(f, symbols(f), objective=f == objective), problem.text)]
+            notes = [f"numbers not in the text: {', '.join(dict.fromkeys(flagged))}"] if flagged else []
+            return Accepted((objective, constraints), (objective, tuple(constraints)), notes=notes)
+
+        ask = Ask("algebra", None, ctx.prompt("algebra.j2"), accept, max_tokens=500)
+        try:
+            accepted = self.session.ask(ask)
+        except GenerationError as exc:
+            problem.warnings.append(f"the language model's algebra was not used ({exc.reason}); split by the rules")
+            return self.fallback(problem)
+        objective, constraints = accepted.result
+        said = [s for block in problem.paragraphs for s in sentences(block.text)]
+        formulas = [objective, *constraints]
+        texts = [_source(f, said) for f in formulas]
+        problem.paragraphs = [Paragraph(i, t, formula=f) for i, (t, f) in enumerate(zip(texts, formulas))]
+        problem.split = list(texts)
+        problem.facts = [s for s in said if s not in texts]
+        problem.warnings += [f"the language model's algebra: {n}" for n in accepted.notes]
+        return problem
