@@ -45,7 +45,8 @@ def test_answers_that_are_no_algebra_fall_back_to_the_offline_split():
 @pytest.mark.parametrize("raw, objective, constraints", [
     ("```\nMaximize: 3 x_a + 2 x_b\nSubject to:\n1. x_a + x_b <= 4\n2. 0 <= x_a <= 3\nx_a integer\n```",
      "maximize 3 x_a + 2 x_b", ["x_a + x_b <= 4", "x_a <= 3"]),
-    ("min 5 x_p + x_q  # cost\nx_p + x_q >= 10; \nx_p - 2 x_q = 0", "minimize 5 x_p + x_q", ["x_p + x_q >= 10", "x_p - 2 x_q = 0"]),
+    ("min 5 x_p + x_q  # cost\nx_p + x_q >= 10; \nx_p - 2 x_q = 0", "minimize 5 x_p + x_q",
+     ["x_p + x_q >= 10", "x_p - 2 x_q = 0"]),
 ])
 def test_answers_read_as_data(raw, objective, constraints):
     assert read_answer(raw) == (objective, constraints)
@@ -60,3 +61,22 @@ def test_answers_read_as_data(raw, objective, constraints):
 def test_answers_refused_with_a_reason(raw, why):
     with pytest.raises(GenerationError, match=why):
         read_answer(raw)
+
+
+def test_the_objectives_sense_is_the_one_the_text_asks_for():
+    text = ("A mill blends grain A and grain B. Grain A costs $3 a tonne and grain B $5 a tonne. At least 10 "
+            "tonnes must be blended. What is the lowest total cost?")
+    llm = Scripted(["maximize 3 x_a + 5 x_b\nx_a + x_b >= 10"])
+    f = formulate(text, llm=llm, llm_stages=("algebra",))
+    assert f.objective.sense == "minimize" and f.solve().objective == pytest.approx(30)
+    assert "the objective's sense is the text's" in f.transcript[0]["verdict"]
+
+
+def test_an_infeasible_algebra_is_asked_again_with_the_conflicting_lines():
+    wrong = "maximize 30 x_chairs + 50 x_tables\n2 x_chairs + 4 x_tables <= 100\nx_chairs >= 60"
+    llm = Scripted([wrong, GOOD])
+    f = formulate(TEXT, llm=llm, llm_stages=("algebra",), repair_rounds=1)
+    assert f.solve().objective == pytest.approx(30 * 20 + 50 * 15)
+    assert "x_chairs >= 60" in llm.requests[1].messages[-1]["content"]
+    assert any("repaired in round 1" in w for w in f.warnings)
+    assert [e["stage"] for e in f.transcript] == ["algebra", "repair", "algebra", "repair"]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from ..document import Paragraph, Problem
-from ..errors import GenerationError
+from ..errors import GenerationError, MilpsynthError
 from ..formulas.find import nonnegative, plain, symbols
 from ..formulas.parse import FormulaError, parse_formula
 from ..nlp.numbers import find_numbers
@@ -103,11 +103,20 @@ def _source(formula: str, sentences: list[str]) -> str:
     wanted -= {0.0, 1.0}
     best, score = formula, 0
     for s in sentences:
-        have = {round(abs(n.value), 9) for n in find_numbers(s)} | {round(abs(n.value) * 100, 9) for n in find_numbers(s)}
+        values = [abs(n.value) for n in find_numbers(s)]
+        have = {round(v, 9) for v in values} | {round(v * 100, 9) for v in values}      # '20%' written 20
         hit = len(wanted & have)
         if hit > score:
             best, score = s, hit
     return best
+
+
+def _asked_sense(sentences: list[str]) -> str | None:
+    """The sense the text's objective statements ask for, where they agree on one."""
+    from ..stages.objective_rules import stated_sense
+    from ..stages.split_statements import is_objective
+    found = {stated_sense(s) for s in sentences if is_objective(s)} - {None}
+    return found.pop() if len(found) == 1 else None
 
 
 class LLMAlgebra:
@@ -117,33 +126,80 @@ class LLMAlgebra:
 
     def __init__(self, session: Session, fallback):
         self.session, self.fallback = session, fallback
+        self.feedback: str | None = None          # the solver's verdict on the last answer, for a repair round
+        self.answered = False                     # whether the last call used the model's algebra
 
     def __call__(self, problem: Problem) -> Problem:
+        self.answered = False
         if any(p.prediction or p.slots for p in problem.paragraphs):
             return problem
         from ..stages.split_statements import sentences
         from .stages import context
         ctx = context(self.session, problem)
 
+        said = [s for block in problem.paragraphs for s in sentences(block.text)]
+        asked = _asked_sense(said)
+
         def accept(raw: str) -> Accepted:
             objective, constraints = read_answer(raw)
+            notes = []
+            if asked and not objective.startswith(asked):
+                objective = asked + objective[len("maximize"):]
+                notes.append(f"the text asks to {asked}: the objective's sense is the text's")
             flagged = [n for f in [objective, *constraints] for n in unknown_numbers(
                 parse_formula(f, symbols(f), objective=f == objective), problem.text)]
-            notes = [f"numbers not in the text: {', '.join(dict.fromkeys(flagged))}"] if flagged else []
+            notes += [f"numbers not in the text: {', '.join(dict.fromkeys(flagged))}"] if flagged else []
             return Accepted((objective, constraints), (objective, tuple(constraints)), notes=notes)
 
         ask = Ask("algebra", None, ctx.prompt("algebra.j2"), accept, max_tokens=500)
         try:
-            accepted = self.session.ask(ask)
+            previous = self.session.chosen.get(("algebra", None)) if self.feedback else None
+            accepted = self.session.ask(ask, self.feedback, previous)
         except GenerationError as exc:
             problem.warnings.append(f"the language model's algebra was not used ({exc.reason}); split by the rules")
             return self.fallback(problem)
         objective, constraints = accepted.result
-        said = [s for block in problem.paragraphs for s in sentences(block.text)]
         formulas = [objective, *constraints]
         texts = [_source(f, said) for f in formulas]
         problem.paragraphs = [Paragraph(i, t, formula=f) for i, (t, f) in enumerate(zip(texts, formulas))]
         problem.split = list(texts)
         problem.facts = [s for s in said if s not in texts]
         problem.warnings += [f"the language model's algebra: {n}" for n in accepted.notes]
+        self.answered = True
         return problem
+
+
+def repair_algebra(original: Problem, problem: Problem, pipeline, algebra: LLMAlgebra, session: Session,
+                   rounds: int) -> Problem:
+    """An infeasible or unbounded model from the model's algebra: the algebra asked again with the
+    solver's verdict (the conflicting formulas named), up to `rounds` times, each answer formulated
+    afresh from `original`; the first that has an optimum is taken, else the first model stands."""
+    import copy
+
+    from .run import verdict
+    status, implicated, _ = verdict(problem)
+    first = status
+    for r in range(1, rounds + 1):
+        if status not in ("infeasible", "unbounded") or not algebra.answered:
+            break
+        lines = [problem.paragraphs[i].formula for i in implicated if problem.paragraphs[i].formula]
+        algebra.feedback = (f"the model has no feasible solution; these lines conflict: {'; '.join(lines)}. Check "
+                            "each direction (<= or >=) and number against the problem" if status == "infeasible" else
+                            "the objective improves without end: check maximize or minimize, the signs, and that "
+                            "every limit the problem states is a line")
+        session.round = r
+        session.transcript.append({"stage": "repair", "paragraph": None, "round": r, "verdict": status,
+                                   "feedback": algebra.feedback})
+        try:
+            again = pipeline(copy.deepcopy(original))
+        except MilpsynthError:
+            continue
+        status, implicated, _ = verdict(again)
+        session.transcript.append({"stage": "repair", "paragraph": None, "round": r, "verdict": f"after: {status}"})
+        if status not in ("infeasible", "unbounded") and algebra.answered:
+            again.warnings.append(f"the solver found the model {first}; repaired in round {r} by asking the "
+                                  "language model again with its verdict")
+            problem = again
+            break
+    algebra.feedback, session.round = None, 0
+    return problem

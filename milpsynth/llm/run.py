@@ -10,6 +10,7 @@ where the model then has an optimum. Every exchange is in `problem.transcript`.
 """
 from __future__ import annotations
 
+import copy
 from typing import Any, Iterable, Mapping
 
 from ..document import Problem
@@ -72,7 +73,12 @@ def run_with_llm(problem: Problem, llm, *, components: Mapping[str, Any] | None 
     session = Session(llm, samples=samples, retries=retries, seed=seed, hints=hints)
     problem.transcript = session.transcript
     pipe = build_pipeline(session, stages, components or {})
+    original = copy.deepcopy(problem) if "algebra" in stages and repair_rounds else None
     problem = pipe(problem)
+    if original is not None:
+        from .algebra import LLMAlgebra, repair_algebra
+        if isinstance(pipe["split"], LLMAlgebra):
+            problem = repair_algebra(original, problem, pipe, pipe["split"], session, repair_rounds)
     problem.transcript = session.transcript
     generate = pipe["generate"]
     filler = getattr(generate, "filler", None)

@@ -16,6 +16,19 @@ _MONEY_WORDS = re.compile(r"\$|\b(?:profit|revenue|cost|return|income|earn|spend
 
 
 
+def stated_sense(text: str) -> str | None:
+    """'maximize' or 'minimize' as an objective statement says it: a verb first ('minimise', 'reduce'),
+    else the more frequent of the superlatives ('the most profit', 'the lowest cost'); None if neither."""
+    explicit = re.search(r"\b(maximi[sz]|minimi[sz]|reduce|decrease|increase)", text, re.I)
+    if explicit:
+        return "maximize" if explicit.group(1).lower().startswith(("max", "inc")) else "minimize"
+    mx = [m.start() for m in cues.MAXIMISE.finditer(text)]
+    mn = [m.start() for m in cues.MINIMISE.finditer(text)]
+    if mx or mn:
+        return "maximize" if mx and (not mn or len(mx) >= len(mn)) else "minimize"
+    return None
+
+
 def objective_slots(problem: Problem, a: Analysis, p: Paragraph) -> dict:
     coefs = _objective_coefs(problem, a, p)
     if not coefs:
@@ -23,14 +36,8 @@ def objective_slots(problem: Problem, a: Analysis, p: Paragraph) -> dict:
     missing = [v.name for v in problem.variables.quantities if v.name not in coefs]
     if missing:
         p.notes.append(f"no objective coefficient found for {', '.join(missing)} (taken as 0)")
-    mx = [m.start() for m in cues.MAXIMISE.finditer(a.text)]
-    mn = [m.start() for m in cues.MINIMISE.finditer(a.text)]
-    explicit = re.search(r"\b(maximi[sz]|minimi[sz]|reduce|decrease|increase)", a.text, re.I)
-    if explicit:
-        sense = "maximize" if explicit.group(1).lower().startswith(("max", "inc")) else "minimize"
-    elif mx or mn:
-        sense = "maximize" if mx and (not mn or len(mx) >= len(mn)) else "minimize"
-    else:
+    sense = stated_sense(a.text)
+    if sense is None:
         raise GenerationError("cannot tell whether to maximise or minimise", paragraph=p.index)
     _sign_losses(a, p, coefs, sense)
     return {"sense": sense, "coefs": coefs}

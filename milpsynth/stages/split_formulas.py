@@ -17,8 +17,9 @@ _RELATION = re.compile(r"<=|>=|=|<|>|\u2264|\u2265|\\[lg]eq?\b")
 
 
 def end_formula_lines(text: str) -> str:
-    """A line that states a relation (or an interval, 'x1: [0, 3000]') ends a statement: ';' closes it where no punctuation does, so
-    that lines joined into one sentence ('2x + y <= 100' / 'x + y <= 80') stay two formulas."""
+    """A line that states a relation (or an interval, 'x1: [0, 3000]') ends a statement: ';' closes it
+    where no punctuation does, so that lines joined into one sentence ('2x + y <= 100' / 'x + y <= 80')
+    stay two formulas."""
     lines = text.split("\n")
     return "\n".join(line + ";" if _RELATION.search(plain(line)) and not re.search(r"[.;:,!?]\s*$", line)
                      else line for line in lines)
