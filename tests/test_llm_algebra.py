@@ -43,7 +43,8 @@ def test_answers_that_are_no_algebra_fall_back_to_the_offline_split():
 
 
 @pytest.mark.parametrize("raw, objective, constraints", [
-    ("```\nMaximize: 3 x_a + 2 x_b\nSubject to:\n1. x_a + x_b <= 4\n2. 0 <= x_a <= 3\nx_a integer\n```",
+    ("```\nMaximize: 3 x_a + 2 x_b\nSubject to:\n1. x_a + x_b <= 4\n2. 0 <= x_a <= 3\nx_a integer\n"
+     "x_a, x_b are non-negative integers\n```",
      "maximize 3 x_a + 2 x_b", ["x_a + x_b <= 4", "x_a <= 3"]),
     ("min 5 x_p + x_q  # cost\nx_p + x_q >= 10; \nx_p - 2 x_q = 0", "minimize 5 x_p + x_q",
      ["x_p + x_q >= 10", "x_p - 2 x_q = 0"]),
@@ -57,6 +58,7 @@ def test_answers_read_as_data(raw, objective, constraints):
     ("maximize 3 x_a * x_b\nx_a <= 1", "not a linear formula"),
     ("maximize 3 x_a\nx_a <= __import__('os')", "not a linear formula"),
     ("maximize 3 x_a + x_b", "no line states a constraint"),
+    ("maximize 3 x_a + x_b\nx_a <= 4\nif x_a then x_b", "not a linear formula"),      # never dropped silently
 ])
 def test_answers_refused_with_a_reason(raw, why):
     with pytest.raises(GenerationError, match=why):

@@ -29,6 +29,9 @@ MAX_LINES = 60
 _SENSE_LINE = re.compile(r"^\s*(?:objective\s*:?\s*)?(maximi[sz]e|minimi[sz]e|max|min)\b", re.I)
 _RELATION = re.compile(r"<=|>=|=|<|>")
 _SPLIT = re.compile(r"(<=|>=|==|=<|=>|=|<|>)")
+# lines that state no formula: a heading, or what kind the decisions are ('x_a, x_b integer')
+_NO_STATEMENT = re.compile(r"^\s*(?:subject\s+to|s\.\s*t\.|such\s+that|where|constraints?|variables?|bounds?)\W*$|"
+                           r"\b(?:integers?|integral|binary|continuous|non-?negative|whole\s+numbers?)\b", re.I)
 _DECLARES_SIGN = re.compile(r"[\w\s,]*>=\s*0(?:\.0+)?")      # 'x_a, x_b >= 0': decisions are not negative already
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\(?\d+[.):]|c\d+\s*:|s\.?t\.?\s*:?|subject to\s*:?)\s*", re.I)
 
@@ -62,8 +65,8 @@ def _constraints(line: str, text: str) -> list[str]:
 
 def read_answer(raw: str) -> tuple[str, list[str]]:
     """(objective, constraints) of an algebra answer, each as formula text; a GenerationError says
-    what is wrong. Lines that state no formula ('subject to', 'x_a integer') are passed over; a line
-    with a relation sign must read as one or more linear constraints."""
+    what is wrong. Headings and declarations ('subject to', 'x_a, x_b integer', 'x_a >= 0') are
+    passed over; every other line must read as one or more linear constraints, never dropped."""
     objective, constraints = None, []
     lines = _lines(raw)
     if len(lines) > MAX_LINES:
@@ -82,8 +85,12 @@ def read_answer(raw: str) -> tuple[str, list[str]]:
                 raise GenerationError(f"the objective {line!r} is not a linear formula: {exc.reason}") from None
             objective = formula
             continue
-        if _RELATION.search(text) and not _DECLARES_SIGN.fullmatch(text):
-            constraints += _constraints(line, text)
+        if _DECLARES_SIGN.fullmatch(text) or not _RELATION.search(text) and _NO_STATEMENT.search(text):
+            continue
+        if not _RELATION.search(text):
+            raise GenerationError(f"the line {line!r} is not a linear formula (write each condition with <=, >= "
+                                  "or =; 'if A then B' over 0/1 decisions is x_A <= x_B)")
+        constraints += _constraints(line, text)
     if objective is None:
         raise GenerationError("no line states the objective: write it first, as 'maximize ...' or 'minimize ...'")
     if not constraints:
@@ -92,8 +99,8 @@ def read_answer(raw: str) -> tuple[str, list[str]]:
 
 
 def _source(formula: str, sentences: list[str]) -> str:
-    """The sentence that states the formula's numbers (the most of them; the first such), or the
-    formula itself where no sentence states any."""
+    """The sentence that states the formula's numbers (the most of them; of those, the one with the
+    fewest other numbers; the first such), or the formula itself where no sentence states any."""
     try:
         wanted = {round(abs(float(n.replace("$", "").replace(",", "").rstrip("%"))), 9)
                   for n in parse_formula(formula, symbols(formula),
@@ -101,13 +108,13 @@ def _source(formula: str, sentences: list[str]) -> str:
     except (FormulaError, ValueError):
         return formula
     wanted -= {0.0, 1.0}
-    best, score = formula, 0
+    best, score = formula, (0, 0)
     for s in sentences:
-        values = [abs(n.value) for n in find_numbers(s)]
-        have = {round(v, 9) for v in values} | {round(v * 100, 9) for v in values}      # '20%' written 20
-        hit = len(wanted & have)
-        if hit > score:
-            best, score = s, hit
+        values = {round(abs(n.value), 9) for n in find_numbers(s)}
+        hit = len(wanted & (values | {round(v * 100, 9) for v in values}))      # '20%' written 20 too
+        extra = len(values - wanted)
+        if hit and (hit, -extra) > score:      # the most of its numbers; of those, the fewest others
+            best, score = s, (hit, -extra)
     return best
 
 
