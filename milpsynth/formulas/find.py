@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
-from .parse import FormulaError, parse_formula
+from .parse import Formula, FormulaError, parse_formula
 
 # LaTeX and Unicode spellings of what the parser reads, written in ASCII
 _LATEX = [(re.compile(r"\\(?:leq?slant|leq?|le)\b"), " <= "), (re.compile(r"\\(?:geq?slant|geq?|ge)\b"), " >= "),
@@ -56,10 +57,6 @@ class Found:
     start: int
     end: int
     objective: bool = False
-
-    @property
-    def symbols(self) -> list[str]:
-        return symbols(self.text)
 
 
 def plain(text: str) -> str:
@@ -116,7 +113,7 @@ def _runs(text: str) -> list[list[tuple]]:
             runs.append(run)
             run = []
     runs.append(run)
-    return [[t for t in r] for r in (_trimmed(r) for r in runs) if r and len(r) <= MAX_RUN]
+    return [r for r in (_trimmed(r) for r in runs) if r and len(r) <= MAX_RUN]
 
 
 def _trimmed(run: list) -> list:
@@ -148,9 +145,16 @@ def _has_symbol(tokens: list) -> bool:
     return any(t[0] == "name" for t in tokens)
 
 
-def _parses(text: str, *, objective: bool = False) -> bool:
+@lru_cache(maxsize=512)
+def parse_alone(text: str) -> Formula:
+    """A formula's text parsed over its own symbols (an objective where it opens with 'maximize' or
+    'minimize'); a FormulaError where it is no linear formula."""
+    return parse_formula(text, symbols(text), objective=text.startswith(("maximize", "minimize")))
+
+
+def _parses(text: str) -> bool:
     try:
-        parse_formula(text, symbols(text), objective=objective)
+        parse_alone(text)
     except FormulaError:
         return False
     return True
@@ -215,7 +219,7 @@ def _objective(text: str, run: list) -> Found | None:
     if _symbol_terms(run) < 2:
         return None
     formula = f"{sense} {_text(run)}"
-    return Found(formula, run[0][2], run[-1][3], objective=True) if _parses(formula, objective=True) else None
+    return Found(formula, run[0][2], run[-1][3], objective=True) if _parses(formula) else None
 
 
 def _symbol_terms(run: list) -> int:

@@ -28,7 +28,8 @@ def _direction(t: int) -> str:
     return "<=" if t in UPPER_TYPES else ">="
 
 
-def _equal(values) -> bool:
+def equal_values(values) -> bool:
+    """All equal, within the tolerance."""
     values = list(values)
     return all(abs(v - values[0]) <= TOL * max(1.0, abs(values[0])) for v in values)
 
@@ -66,7 +67,7 @@ def fit(formula: Formula, t: int, variables) -> dict:
                                 f"opposite bound on {name}")
         return {"var": name, "bound": rhs / a}
     if t in (2, 6):
-        if not _equal(terms.values()) or min(terms.values()) <= 0:
+        if not equal_values(terms.values()) or min(terms.values()) <= 0:
             raise TemplateError(f"type {t} is a plain sum ('x1 + x2 + ... {_direction(t)} b'); the answer "
                                 "weights its decisions differently (that is type " + ("3" if t == 2 else "7") + ")")
         a = next(iter(terms.values()))
@@ -88,13 +89,13 @@ def _logic(terms: dict, sense: str, rhs: float, t: int, variables) -> dict:
         terms, rhs = _oriented(terms, sense, rhs, "<=")
         pos = [n for n, a in terms.items() if a > 0]
         neg = [n for n, a in terms.items() if a < 0]
-        if len(pos) != 1 or len(neg) != 1 or abs(rhs) > TOL or not _equal([terms[pos[0]], -terms[neg[0]]]):
+        if len(pos) != 1 or len(neg) != 1 or abs(rhs) > TOL or not equal_values([terms[pos[0]], -terms[neg[0]]]):
             raise TemplateError("type 10 (if A then B) is 'y_A <= y_B' over two indicators")
         return {"if": pos[0], "then": neg[0]}
     want = {11: "==", 12: ">=", 13: "<="}[t]
     terms, rhs = _oriented(terms, sense, rhs, want)
     a = next(iter(terms.values()))
-    if len(terms) < 2 or not _equal(terms.values()) or a <= 0 or not _equal([rhs / a, 1.0]):
+    if len(terms) < 2 or not equal_values(terms.values()) or a <= 0 or not equal_values([rhs / a, 1.0]):
         raise TemplateError(f"type {t} is 'y_A + y_B + ... {want} 1' over two or more indicators")
     return {"vars": list(terms)}
 
@@ -115,7 +116,7 @@ def _proportion(terms: dict, sense: str, rhs: float, t: int) -> dict:
         raise TemplateError(f"type {t} is a share with no constant: 'x <= c * (x + y + ...)'")
     pos = {n: a for n, a in terms.items() if a > 0}
     neg = {n: a for n, a in terms.items() if a < 0}
-    if not pos or not neg or not _equal(pos.values()) or not _equal(neg.values()):
+    if not pos or not neg or not equal_values(pos.values()) or not equal_values(neg.values()):
         raise TemplateError(f"type {t} is a share of a total: 'subset {_direction(t)} c * (subset + others)'")
     p, q = next(iter(pos.values())), -next(iter(neg.values()))
     # k (1 - c) = p and k c = q  ->  c = q / (p + q)

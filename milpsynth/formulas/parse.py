@@ -68,7 +68,8 @@ def _tokens(text: str):
             yield kind, m.group(kind)
 
 
-def _number(raw: str) -> float:
+def number_value(raw: str) -> float:
+    """A number as a formula writes it ('$1,000', '20%' -> 0.2)."""
     text = raw.replace("$", "").replace(",", "")
     pct = text.endswith("%")
     value = float(text.rstrip("%"))
@@ -134,7 +135,7 @@ class _Parser(TokenCursor):
         kind, val = self.take()
         if kind == "num":
             self.numbers.append(val)
-            return LinearExpr((), _number(val))
+            return LinearExpr((), number_value(val))
         if kind == "name":
             if val.lower() in SENSE_WORDS:
                 raise FormulaError(f"{val!r} may only open the objective")

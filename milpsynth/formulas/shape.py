@@ -13,12 +13,9 @@ from __future__ import annotations
 
 from ..errors import TemplateError
 from ..expr import LinearExpr
-from .fit import fit
+from .fit import TOL, equal_values, fit
 from .find import SYMBOL
 from .parse import Formula, parse_formula
-
-TOL = 1e-9
-
 
 def _flipped(terms: dict, rhs: float) -> tuple[dict, float]:
     return {n: -a for n, a in terms.items()}, -rhs
@@ -41,7 +38,7 @@ def formula_type(formula: Formula) -> int:
         return 9
     if len(terms) == 1:
         return 1 if upper else 5
-    if all(abs(a - values[0]) <= TOL * max(1.0, abs(values[0])) for a in values) and values[0] > 0:
+    if equal_values(values) and values[0] > 0:
         return 2 if upper else 6
     return 3 if upper else 7
 

@@ -19,8 +19,8 @@ import re
 
 from ..document import Paragraph, Problem
 from ..errors import GenerationError, MilpsynthError
-from ..formulas.find import nonnegative, plain, symbols
-from ..formulas.parse import FormulaError, parse_formula
+from ..formulas.find import nonnegative, parse_alone, plain, symbols
+from ..formulas.parse import FormulaError, number_value
 from ..nlp.numbers import find_numbers
 from .answers import unknown_numbers
 from .session import Accepted, Ask, Session
@@ -54,7 +54,7 @@ def _constraints(line: str, text: str) -> list[str]:
     for k, rel in enumerate(rels):
         formula = f"{sides[k]} {rel} {sides[k + 1]}"
         try:
-            parse_formula(formula, symbols(formula))
+            parse_alone(formula)
         except FormulaError as exc:
             raise GenerationError(f"the line {line!r} is not a linear formula over the decisions: {exc.reason}") \
                 from None
@@ -80,7 +80,7 @@ def read_answer(raw: str) -> tuple[str, list[str]]:
             body = text[sense.end():].lstrip(" :")
             formula = f"{'maximize' if sense.group(1).lower().startswith('max') else 'minimize'} {body}"
             try:
-                parse_formula(formula, symbols(formula), objective=True)
+                parse_alone(formula)
             except FormulaError as exc:
                 raise GenerationError(f"the objective {line!r} is not a linear formula: {exc.reason}") from None
             objective = formula
@@ -102,10 +102,8 @@ def _source(formula: str, sentences: list[str]) -> str:
     """The sentence that states the formula's numbers (the most of them; of those, the one with the
     fewest other numbers; the first such), or the formula itself where no sentence states any."""
     try:
-        wanted = {round(abs(float(n.replace("$", "").replace(",", "").rstrip("%"))), 9)
-                  for n in parse_formula(formula, symbols(formula),
-                                         objective=formula.startswith(("maximize", "minimize"))).numbers}
-    except (FormulaError, ValueError):
+        wanted = {round(abs(number_value(n)), 9) for n in parse_alone(formula).numbers}
+    except FormulaError:
         return formula
     wanted -= {0.0, 1.0}
     best, score = formula, (0, 0)
@@ -154,7 +152,7 @@ class LLMAlgebra:
                 objective = asked + objective[len("maximize"):]
                 notes.append(f"the text asks to {asked}: the objective's sense is the text's")
             flagged = [n for f in [objective, *constraints] for n in unknown_numbers(
-                parse_formula(f, symbols(f), objective=f == objective), problem.text)]
+                parse_alone(f), problem.text)]
             notes += [f"numbers not in the text: {', '.join(dict.fromkeys(flagged))}"] if flagged else []
             return Accepted((objective, constraints), (objective, tuple(constraints)), notes=notes)
 
